@@ -1,0 +1,46 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { sidebar } from './src/lib/course/sidebar-node.ts';
+
+// KaTeX is rendered at build time (rehype-katex); its CSS and fonts are bundled from the katex
+// package by Vite, so no request ever leaves the site.
+// NB_OUT_DIR / NB_CACHE_DIR let several builds run side by side (tests/e2e reads the same
+// variable); both default to Astro's usual places.
+const outDir = process.env.NB_OUT_DIR ?? './dist';
+const cacheDir = process.env.NB_CACHE_DIR ?? './node_modules/.astro';
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  outDir,
+  cacheDir,
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+  },
+  integrations: [
+    starlight({
+      title: 'Neuronbook',
+      description:
+        'An interactive course on how neural networks work, with real models training in your browser.',
+      logo: { src: './src/assets/logo.svg', replacesTitle: false },
+      favicon: '/favicon.svg',
+      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      sidebar,
+      components: {
+        Search: './src/components/overrides/Search.astro',
+        ThemeProvider: './src/components/overrides/ThemeProvider.astro',
+        PageTitle: './src/components/overrides/PageTitle.astro',
+      },
+      lastUpdated: false,
+      pagination: true,
+    }),
+    mdx(),
+  ],
+  vite: {
+    worker: { format: 'es' },
+  },
+});
