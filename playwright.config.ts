@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { dirname, join } from 'node:path';
 import { findChromium } from './tests/e2e/support/chromium.ts';
 
 // Playwright runs against the built site (dist/) served by `astro preview`.
@@ -9,6 +10,8 @@ if (!chromium.ok) {
 }
 
 const port = Number(process.env['E2E_PORT'] ?? 4329);
+// Side-by-side runs (NB_OUT_DIR set) keep their results next to their own build.
+const outRoot = process.env['NB_OUT_DIR'] ? dirname(process.env['NB_OUT_DIR']) : '.';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -17,7 +20,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: '.test-output/playwright.json' }]],
+  outputDir: join(outRoot, 'test-results'),
+  reporter: [['list'], ['json', { outputFile: join(outRoot, '.test-output/playwright.json') }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
