@@ -53,3 +53,12 @@ export function backendOrder(device: DeviceFacts, work: WorkloadTraits): Backend
   }
   return [...hardware, ...cpuSide, ...software];
 }
+
+/** The fastest backend of a probe (steps/s per backend), or undefined if none ran. */
+export function fastest(probe: Partial<Record<BackendName, number>>): BackendName | undefined {
+  let best: BackendName | undefined;
+  for (const [name, rate] of Object.entries(probe) as [BackendName, number][]) {
+    if (best === undefined || rate > probe[best]!) best = name;
+  }
+  return best;
+}
