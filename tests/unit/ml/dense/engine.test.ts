@@ -14,7 +14,13 @@ import {
   type OutputKind,
   type RegularizationName,
 } from '../../../../src/lib/ml/dense/index.ts';
-import { createRandom } from '../../../../src/lib/playground/rng.ts';
+import { createRng } from '../../../../src/lib/ml/rng.ts';
+
+/** A seeded uniform [0, 1) source as a plain function. */
+const rand = (seed: number) => {
+  const rng = createRng(seed);
+  return () => rng.next();
+};
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -37,7 +43,7 @@ interface Case {
 }
 
 function batchFor(c: Case, n: number, seed: number) {
-  const random = createRandom(seed);
+  const random = rand(seed);
   const nIn = c.sizes[0]!;
   const inputs = new Float32Array(n * nIn).map(() => random() * 4 - 2);
   const targets = new Float32Array(n).map(() => {
@@ -197,9 +203,9 @@ cases.push(
 describe('dense engine gradients match tfjs', () => {
   for (const [i, c] of cases.entries()) {
     it(`${c.sizes.join('-')} ${c.activation} → ${c.output}, ${c.loss}, ${c.reg} ${c.rate}`, () => {
-      const net = createNet(c, createRandom(100 + i));
+      const net = createNet(c, rand(100 + i));
       // Non-zero biases so every term of the gradient is exercised.
-      const r = createRandom(7 + i);
+      const r = rand(7 + i);
       for (const b of net.biases) b.forEach((_, k) => (b[k] = r() - 0.5));
       const { inputs, targets } = batchFor(c, 10, 50 + i);
       const mine = engineGradients(net, c, inputs, targets);
@@ -211,12 +217,12 @@ describe('dense engine gradients match tfjs', () => {
 
   it('the gradients are not trivially zero (the comparison can fail)', () => {
     const c = cases[1]!;
-    const net = createNet(c, createRandom(3));
+    const net = createNet(c, rand(3));
     const { inputs, targets } = batchFor(c, 10, 4);
     const { grads } = engineGradients(net, c, inputs, targets);
     expect(Math.max(...grads.map((g) => Math.max(...g.map(Math.abs))))).toBeGreaterThan(1e-3);
     // A deliberately wrong network (one weight changed) gives different gradients.
-    const other = createNet(c, createRandom(3));
+    const other = createNet(c, rand(3));
     other.weights[0]![0] = other.weights[0]![0]! + 0.5;
     const wrong = engineGradients(other, c, inputs, targets);
     const diff = Math.max(...grads[0]!.map((g, k) => Math.abs(g - wrong.grads[0]![k]!)));
@@ -234,16 +240,16 @@ describe('dropout gradients match tfjs with the same masks', () => {
       reg: 'none',
       rate: 0,
     };
-    const net = createNet(c, createRandom(11));
+    const net = createNet(c, rand(11));
     const { inputs, targets } = batchFor(c, 10, 12);
     const ws = createWorkspace(net);
     const loss = computeGradients(net, ws, inputs, targets, 0, 10, {
       loss: c.loss,
       dropout: 0.5,
-      random: createRandom(99),
+      random: rand(99),
     });
     // Rebuild the masks from the same stream: example by example, layer by layer, unit by unit.
-    const r = createRandom(99);
+    const r = rand(99);
     const masks = [new Float32Array(10 * 8), new Float32Array(10 * 8)];
     for (let e = 0; e < 10; e++)
       for (const m of masks) for (let j = 0; j < 8; j++) m[e * 8 + j] = r() < 0.5 ? 0 : 2;

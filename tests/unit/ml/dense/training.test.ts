@@ -30,7 +30,13 @@ import {
   optimizerNames,
   type DenseNet,
 } from '../../../../src/lib/ml/dense/index.ts';
-import { createRandom } from '../../../../src/lib/playground/rng.ts';
+import { createRng } from '../../../../src/lib/ml/rng.ts';
+
+/** A seeded uniform [0, 1) source as a plain function. */
+const rand = (seed: number) => {
+  const rng = createRng(seed);
+  return () => rng.next();
+};
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -39,7 +45,7 @@ beforeAll(async () => {
 const spec = { sizes: [2, 8, 8, 1], activation: 'tanh', output: 'sigmoid' } as const;
 
 function toyBatch(n: number, seed: number) {
-  const r = createRandom(seed);
+  const r = rand(seed);
   const inputs = new Float32Array(n * 2).map(() => r() * 2 - 1);
   const targets = new Float32Array(n).map((_, i) =>
     inputs[2 * i]! * inputs[2 * i + 1]! > 0 ? 1 : 0,
@@ -51,7 +57,7 @@ describe('optimizers follow tfjs 4.22 step for step', () => {
   for (const name of optimizerNames) {
     it(name, () => {
       const lr = name === 'sgd' || name === 'momentum' ? 0.1 : 0.01;
-      const net = createNet(spec, createRandom(5));
+      const net = createNet(spec, rand(5));
       const tfNet = cloneNet(net);
       const opt = createOptimizer(name, parameters(net));
       const vars = parameters(tfNet).map((p, k) => {
@@ -92,7 +98,7 @@ describe('optimizers follow tfjs 4.22 step for step', () => {
       }
       let worst = 0;
       let moved = 0;
-      const start = parameters(createNet(spec, createRandom(5)));
+      const start = parameters(createNet(spec, rand(5)));
       parameters(net).forEach((p, k) => {
         const ref = vars[k]!.dataSync();
         p.forEach((v, i) => {
@@ -121,24 +127,24 @@ describe('dropout is active only at training time', () => {
   const drop = { sizes: [2, 8, 8, 1], activation: 'relu', output: 'sigmoid' } as const;
 
   it('prediction and evaluation ignore dropout and are deterministic', () => {
-    const net = createNet(drop, createRandom(1));
+    const net = createNet(drop, rand(1));
     const { inputs, targets } = toyBatch(20, 2);
     const a = meanLoss(net, inputs, targets, 20, 'cross-entropy');
     const ws = createWorkspace(net);
     computeGradients(net, ws, inputs, targets, 0, 20, {
       loss: 'cross-entropy',
       dropout: 0.5,
-      random: createRandom(3),
+      random: rand(3),
     });
     expect(meanLoss(net, inputs, targets, 20, 'cross-entropy')).toBe(a);
     expect(predict(net, [0.3, -0.2])[0]).toBe(predict(net, [0.3, -0.2])[0]);
   });
 
   it('training passes drop about `rate` of the hidden units and scale the rest by 1/(1−rate)', () => {
-    const net = createNet(drop, createRandom(1));
+    const net = createNet(drop, rand(1));
     const { inputs, targets } = toyBatch(1, 2);
     const ws = createWorkspace(net);
-    const random = createRandom(8);
+    const random = rand(8);
     let zeros = 0;
     let total = 0;
     const seen = new Set<number>();
@@ -164,7 +170,7 @@ describe('dropout is active only at training time', () => {
   });
 
   it('with dropout 0 no random numbers are drawn and the gradient is the plain one', () => {
-    const net = createNet(drop, createRandom(1));
+    const net = createNet(drop, rand(1));
     const { inputs, targets } = toyBatch(5, 2);
     const ws = createWorkspace(net);
     let calls = 0;
@@ -182,14 +188,11 @@ describe('dropout is active only at training time', () => {
   it('the expected training output equals the test-time output (inverted dropout)', () => {
     // One hidden layer of linear units: E[mask·h] = h, so the mean output over many masks is
     // the no-dropout output.
-    const net = createNet(
-      { sizes: [2, 8, 1], activation: 'linear', output: 'linear' },
-      createRandom(4),
-    );
+    const net = createNet({ sizes: [2, 8, 1], activation: 'linear', output: 'linear' }, rand(4));
     const x = new Float32Array([0.7, -0.4]);
     const plain = predict(net, x)[0]!;
     const ws = createWorkspace(net);
-    const random = createRandom(6);
+    const random = rand(6);
     let sum = 0;
     const N = 4000;
     for (let k = 0; k < N; k++) {
@@ -206,10 +209,7 @@ describe('dropout is active only at training time', () => {
 
 describe('L1 and L2 terms', () => {
   function tiny(): DenseNet {
-    const net = createNet(
-      { sizes: [2, 2, 1], activation: 'tanh', output: 'sigmoid' },
-      createRandom(1),
-    );
+    const net = createNet({ sizes: [2, 2, 1], activation: 'tanh', output: 'sigmoid' }, rand(1));
     net.weights[0]!.set([1, -2, 0, 0.5]);
     net.weights[1]!.set([-1, 3]);
     net.biases[0]!.set([10, 10]); // biases are never penalised
@@ -239,7 +239,7 @@ describe('L1 and L2 terms', () => {
 
   it('L2 shrinks weights during training compared with no regularization', () => {
     const train = (reg: 'none' | 'l2') => {
-      const net = createNet(spec, createRandom(9));
+      const net = createNet(spec, rand(9));
       const opt = createOptimizer('sgd', parameters(net));
       const ws = createWorkspace(net);
       const { inputs, targets } = toyBatch(50, 4);
@@ -302,7 +302,7 @@ describe('activations and losses', () => {
 
 describe('network helpers', () => {
   it('creates Glorot-uniform weights, zero biases, and rejects bad sizes', () => {
-    const net = createNet(spec, createRandom(2));
+    const net = createNet(spec, rand(2));
     expect(parameterCount(net)).toBe(2 * 8 + 8 + 8 * 8 + 8 + 8 + 1);
     expect(maxWidth(net)).toBe(8);
     const limit = Math.sqrt(6 / 10);
@@ -310,22 +310,19 @@ describe('network helpers', () => {
     expect(net.biases.every((b) => b.every((v) => v === 0))).toBe(true);
     expect(() => createNet({ ...spec, sizes: [2] }, Math.random)).toThrow();
     expect(() => createNet({ ...spec, sizes: [2, 0, 1] }, Math.random)).toThrow(/≥ 1/);
-    const again = createNet(spec, createRandom(2));
+    const again = createNet(spec, rand(2));
     expect([...again.weights[1]!]).toEqual([...net.weights[1]!]);
   });
 
   it('cloneNet copies and does not share memory', () => {
-    const net = createNet(spec, createRandom(2));
+    const net = createNet(spec, rand(2));
     const copy = cloneNet(net);
     copy.weights[0]![0] = 42;
     expect(net.weights[0]![0]).not.toBe(42);
   });
 
   it('unitOutputs matches predict for the last layer and exposes hidden units', () => {
-    const net = createNet(
-      { sizes: [2, 3, 2, 3], activation: 'tanh', output: 'softmax' },
-      createRandom(3),
-    );
+    const net = createNet({ sizes: [2, 3, 2, 3], activation: 'tanh', output: 'softmax' }, rand(3));
     const inputs = new Float32Array([0.1, 0.2, -1, 2, 0.5, -0.5]);
     const units = unitOutputs(net, inputs, 3);
     expect(units.map((l) => l.length)).toEqual([3, 2, 3]);
@@ -343,7 +340,7 @@ describe('network helpers', () => {
   });
 
   it('trainStep lowers the loss on a seeded toy problem', () => {
-    const net = createNet(spec, createRandom(12));
+    const net = createNet(spec, rand(12));
     const opt = createOptimizer('adam', parameters(net));
     const ws = createWorkspace(net);
     const { inputs, targets } = toyBatch(100, 13);
@@ -362,7 +359,7 @@ describe('network helpers', () => {
   });
 
   it('trainStep reads the batch through a shuffled order', () => {
-    const net = createNet(spec, createRandom(12));
+    const net = createNet(spec, rand(12));
     const copy = cloneNet(net);
     const { inputs, targets } = toyBatch(4, 1);
     const opts = {
