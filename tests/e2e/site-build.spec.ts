@@ -15,15 +15,25 @@ function htmlOf(path: string): string {
 const isLesson = (html: string) => /class="lesson-meta[ "]/.test(html);
 const hasWidget = (html: string) => html.includes('data-nb-widget');
 
-test('a lesson page without a widget ships at most 30 KB of JavaScript (gzip) before interaction', () => {
-  const lessons = pages.filter((p) => {
-    const html = htmlOf(p);
-    return isLesson(html) && !hasWidget(html);
-  });
-  expect(lessons.length).toBeGreaterThan(0);
-  for (const path of lessons) {
+test('a page without a widget ships at most 30 KB of JavaScript (gzip) before interaction', () => {
+  const plain = pages.filter((p) => !hasWidget(htmlOf(p)));
+  expect(plain).toContain('/');
+  for (const path of plain) {
     const js = measurePage(distDir, path);
     expect(js.gzipBytes, `${path}: ${js.files.join(', ')}`).toBeLessThanOrEqual(30 * KB);
+  }
+});
+
+test('a lesson page with widgets ships at most 90 KB of JavaScript (gzip) before interaction', () => {
+  // Widget shells, the quiz element and Starlight's own scripts; models, tfjs, the notebook
+  // runtime and editors load on demand and are not counted.
+  const lessons = pages.filter((p) => {
+    const html = htmlOf(p);
+    return isLesson(html) && hasWidget(html);
+  });
+  for (const path of lessons) {
+    const js = measurePage(distDir, path);
+    expect(js.gzipBytes, `${path}: ${js.files.join(', ')}`).toBeLessThanOrEqual(90 * KB);
   }
 });
 

@@ -97,7 +97,7 @@ test('the first lesson renders its math, its tables and a figure with a text alt
   await expect(figure).toBeVisible();
   const description = await figure.getAttribute('aria-describedby');
   await expect(page.locator(`#${description}`)).toContainText('crosses the classical');
-  await expect(page.locator('figcaption').first()).toContainText('Schematic');
+  await expect(page.locator('figure.data-scale figcaption')).toContainText('Schematic');
   await expect(page.getByRole('table').first()).toContainText('Classical machine learning');
 });
 
