@@ -1,6 +1,7 @@
 // d3 drawing of a 2-D plane with labelled points, a decision line, the weight vector and an
 // output heatmap. Shared by NeuronExplorer and PerceptronTrainer. Draws view-models only.
-import { select, scaleLinear, type Selection } from 'd3';
+import { select, type Selection } from 'd3-selection';
+import { scaleLinear } from 'd3-scale';
 import type { Bounds, Grid, LabelledPoint, Neuron2 } from '../../../lib/ml/neuron.ts';
 import { decisionLine } from '../../../lib/ml/neuron.ts';
 

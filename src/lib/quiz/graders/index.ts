@@ -4,12 +4,16 @@
 // below. tests/unit/quiz/graders.test.ts runs every grader through its examples.
 import type { Grader, GraderExample, GraderParams } from './types.ts';
 import { logicUnitTruthTable } from './logic-unit.ts';
+import { neuronLessonGraders } from './neuron-lessons.ts';
+import { playgroundGraders } from './playground.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
 /** Every grader by name. Names are kebab-case: "<widget>-<what it checks>". */
 export const graders: Readonly<Record<string, Grader>> = {
   'logic-unit-truth-table': logicUnitTruthTable,
+  ...neuronLessonGraders,
+  ...playgroundGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */
