@@ -5,7 +5,6 @@
 import type { Grader, GraderExample, GraderParams } from './types.ts';
 import { logicUnitTruthTable } from './logic-unit.ts';
 import { neuronLessonGraders } from './neuron-lessons.ts';
-import { playgroundGraders } from './playground.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -13,7 +12,6 @@ export type { Grader, GradeResult, GraderExample, GraderParams } from './types.t
 export const graders: Readonly<Record<string, Grader>> = {
   'logic-unit-truth-table': logicUnitTruthTable,
   ...neuronLessonGraders,
-  ...playgroundGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */
