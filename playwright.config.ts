@@ -39,7 +39,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run preview -- --port ${port} --host 127.0.0.1`,
+    command: `npm run preview -- --port ${port} --host 127.0.0.1 --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
