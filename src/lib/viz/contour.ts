@@ -1,6 +1,8 @@
 // Pure: no DOM. Contour lines of a 2D loss surface (d3-contour on a sampled grid) and a parameter
 // path drawn on the same axes.
-import { contours, geoPath, geoTransform, type ScaleContinuousNumeric } from 'd3';
+import { contours } from 'd3-contour';
+import { geoPath, geoTransform } from 'd3-geo';
+import { type ScaleContinuousNumeric } from 'd3-scale';
 import { makeScale, plotArea, type Layout } from './scales.ts';
 import { gridRange, type Grid } from './grid.ts';
 

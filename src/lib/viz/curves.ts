@@ -1,6 +1,6 @@
 // Pure: no DOM. Streaming loss/metric curves (train and test): a bounded buffer that thins old
 // points as new ones arrive, and the view-model (scales, SVG paths, ticks) the curve view draws.
-import { line } from 'd3';
+import { line } from 'd3-shape';
 import { makeScale, paddedExtent, plotArea, type Layout } from './scales.ts';
 
 export interface CurvePoint {

@@ -1,6 +1,7 @@
 // Pure: no DOM. The schematic "performance vs amount of data" curves for the first lesson's
 // figure, computed at build time. The shapes are illustrative, not measurements.
-import { scaleLinear, line, curveMonotoneX } from 'd3';
+import { scaleLinear } from 'd3-scale';
+import { line, curveMonotoneX } from 'd3-shape';
 
 export interface SchematicSeries {
   readonly id: 'classical' | 'deep';

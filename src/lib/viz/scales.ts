@@ -1,5 +1,5 @@
 // Pure: no DOM. Layout, extents, log-slider mapping and number formatting shared by every view.
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 
 /** A chart's size in SVG user units and its margins around the plotting area. */
 export interface Layout {

@@ -1,6 +1,6 @@
 // Small d3 helpers shared by the views: find-or-create child groups, and axes drawn from ticks a
 // view-model computed (so the numbers are unit-testable and the drawing is dumb).
-import { select, type Selection } from 'd3';
+import { select, type Selection } from 'd3-selection';
 import type { Layout, PlotArea } from '../../../lib/viz/scales.ts';
 import type { Tick } from '../../../lib/viz/curves.ts';
 
