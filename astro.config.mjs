@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { sidebar } from './src/lib/course/sidebar-node.ts';
+import { remarkNotebook } from './src/lib/notebook/remark.ts';
 
 // KaTeX is rendered at build time (rehype-katex); its CSS and fonts are bundled from the katex
 // package by Vite, so no request ever leaves the site.
@@ -19,7 +20,11 @@ export default defineConfig({
   outDir,
   cacheDir,
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({
+      // remarkNotebook turns fenced ```js blocks inside <Notebook> into its cells.
+      remarkPlugins: [remarkMath, remarkNotebook],
+      rehypePlugins: [rehypeKatex],
+    }),
   },
   integrations: [
     starlight({
