@@ -35,6 +35,17 @@ export default tseslint.config(
     },
   },
   {
+    // Import d3's modules (d3-selection, d3-scale, …), not the 'd3' barrel: the notebook loads
+    // the whole of d3 lazily, and a static import of 'd3' would pull that chunk into every page.
+    files: ['src/**/*.{ts,astro}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'd3', message: "Import from a d3 module such as 'd3-scale' instead." }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
   },
