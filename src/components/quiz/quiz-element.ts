@@ -2,20 +2,16 @@
 // Wiring only: grading rules live in lib/quiz/scoring.ts, results in lib/progress/summary.ts,
 // storage in lib/progress/store.ts. Widget graders load on demand (dynamic import) the first
 // time a widget question is checked, so pages without widget questions never download them.
-import type { QuizKey, QuestionKey, WidgetKey } from '../../lib/quiz/key.ts';
+import type { QuizKey } from '../../lib/quiz/key.ts';
 import { chapterQuestions } from '../../lib/quiz/key.ts';
-import { scoreQuestion, type Outcome, type Response } from '../../lib/quiz/scoring.ts';
+import type { Outcome, Response } from '../../lib/quiz/scoring.ts';
 import { newSeed } from '../../lib/quiz/shuffle.ts';
 import type { AnswerMode, AnswerRecord, AttemptRecord } from '../../lib/progress/model.ts';
 import { newAttemptId } from '../../lib/progress/model.ts';
-import {
-  chapterSummary,
-  creditOf,
-  percent,
-  type AttemptSummary,
-} from '../../lib/progress/summary.ts';
+import { chapterSummary, percent, type AttemptSummary } from '../../lib/progress/summary.ts';
 import type { ProgressStore } from '../../lib/progress/store.ts';
 import { QuestionView } from './question-view.ts';
+import { grade, showStored } from './grading.ts';
 import { progressStore, showNotices } from './progress-client.ts';
 
 const random = (): number => {
@@ -23,29 +19,6 @@ const random = (): number => {
   crypto.getRandomValues(a);
   return a[0]! / 4294967296;
 };
-
-/** Grades a response, loading widget graders only when needed. */
-export async function grade(key: QuestionKey, response: Response): Promise<Outcome> {
-  if (key.type !== 'widget') return scoreQuestion(key, response);
-  const { graders, safeGrade } = await import('../../lib/quiz/graders/index.ts');
-  return scoreQuestion(key, response, (k: WidgetKey, state) => {
-    const g = graders[k.grader];
-    return g
-      ? safeGrade(g, state, k.params)
-      : { pass: false, feedback: `Unknown grader ${k.grader}.` };
-  });
-}
-
-/** Shows a stored answer in a view: its order, its response and the recomputed outcome. */
-export function showStored(view: QuestionView, a: AnswerRecord, retry: boolean): void {
-  view.restore(a.response, a.seed);
-  const out = view.key.type === 'widget' ? undefined : scoreQuestion(view.key, a.response);
-  const score = creditOf(view.key, a);
-  const graded: Extract<Outcome, { status: 'graded' }> =
-    out?.status === 'graded' ? out : { status: 'graded', score, correct: a.correct };
-  view.hintsShown = a.hints;
-  view.showOutcome(graded, a.response, { retry });
-}
 
 function parseKey(el: HTMLElement): QuizKey | undefined {
   try {

@@ -15,6 +15,7 @@ import { Unreadable, memoryKV } from './kv.ts';
 import {
   META_KEY,
   BACKUP_PREFIX,
+  RECORD_PREFIX,
   PROGRESS_VERSION,
   parseMeta,
   parseRecord,
@@ -215,6 +216,19 @@ export class ProgressStore {
       }
     }
     return added;
+  }
+
+  /**
+   * Deletes every attempt and answer (the reader asked to). Backups ("nb-backup:…") are kept.
+   * Does nothing when read-only.
+   */
+  async clearAll(): Promise<void> {
+    if (this.#readOnly) return;
+    for (const [key] of await this.#kv.entries())
+      if (key.startsWith(RECORD_PREFIX) && key !== META_KEY) await this.#kv.del(key);
+    this.#records.clear();
+    this.#meta = { version: this.#version };
+    await this.#kv.set(META_KEY, this.#meta);
   }
 
   /** Records when progress was last exported. */

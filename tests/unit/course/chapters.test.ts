@@ -56,6 +56,7 @@ describe('sidebar', () => {
     ]);
     const groups = buildSidebar((s) => written.has(s));
     expect(groups).toEqual([
+      { label: 'Your progress', items: [{ label: 'Scores and review', link: '/progress/' }] },
       {
         label: 'Foundations',
         items: ['foundations/what-is-deep-learning', 'foundations/the-neuron'],
@@ -64,7 +65,9 @@ describe('sidebar', () => {
     ]);
   });
 
-  it('is empty when nothing is written', () => {
-    expect(buildSidebar(() => false)).toEqual([]);
+  it('holds only the progress link when nothing is written', () => {
+    expect(buildSidebar(() => false)).toEqual([
+      { label: 'Your progress', items: [{ label: 'Scores and review', link: '/progress/' }] },
+    ]);
   });
 });
