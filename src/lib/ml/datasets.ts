@@ -26,6 +26,11 @@ export interface DatasetOptions {
   noise?: number;
 }
 
+/** Spiral options: how many turns each arm makes (default 1). */
+export interface SpiralOptions extends DatasetOptions {
+  turns?: number;
+}
+
 function checkN(n: number): number {
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`n must be an integer ≥ 2, got ${n}`);
   return n;
@@ -37,7 +42,10 @@ function checkNoise(noise: number): number {
 }
 
 /** Two interleaved spiral arms in [-1, 1]², labels 0 and 1 alternating. */
-export function spiral(rng: Rng, { n = 200, noise = 0.1 }: DatasetOptions = {}): Point2[] {
+export function spiral(
+  rng: Rng,
+  { n = 200, noise = 0.1, turns = 1 }: SpiralOptions = {},
+): Point2[] {
   checkN(n);
   checkNoise(noise);
   const out: Point2[] = [];
@@ -46,7 +54,7 @@ export function spiral(rng: Rng, { n = 200, noise = 0.1 }: DatasetOptions = {}):
     const label = i % 2;
     const k = Math.floor(i / 2);
     const r = (k / perArm) * 0.9 + 0.05;
-    const t = 1.75 * (k / perArm) * 2 * Math.PI + label * Math.PI;
+    const t = turns * (k / perArm) * 2 * Math.PI + label * Math.PI;
     out.push({
       x: r * Math.sin(t) + rng.uniform(-1, 1) * noise * 0.5,
       y: r * Math.cos(t) + rng.uniform(-1, 1) * noise * 0.5,
@@ -110,7 +118,7 @@ export function gaussians(rng: Rng, { n = 200, noise = 0.1 }: DatasetOptions = {
 }
 
 /** Generates a named 2-D classification set. */
-export function makeDataset(name: DatasetName, rng: Rng, opts: DatasetOptions = {}): Point2[] {
+export function makeDataset(name: DatasetName, rng: Rng, opts: SpiralOptions = {}): Point2[] {
   switch (name) {
     case 'spiral':
       return spiral(rng, opts);

@@ -252,7 +252,9 @@ export function createEngine(host: EngineHost): Engine {
     const inst = (n * 1000) / Math.max(t1 - t0, 0.001);
     rate = rate === 0 ? inst : 0.8 * rate + 0.2 * inst;
     if (t1 - lastEval > EVAL_EVERY_MS || (!playing && pending === 0)) evaluate();
-    if (isDiverged(batchLoss, reference) || isDiverged(evaluation.trainLoss, reference)) {
+    // A single batch can be unlucky; explosion is judged on the whole training set, but a
+    // non-finite batch loss (NaN weights) stops at once.
+    if (!Number.isFinite(batchLoss) || isDiverged(evaluation.trainLoss, reference)) {
       stopDiverged(Number.isFinite(batchLoss) ? evaluation.trainLoss : batchLoss);
       return;
     }

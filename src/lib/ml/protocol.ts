@@ -13,6 +13,8 @@ export interface MlpConfig {
   /** Number of points (train + test). */
   n: number;
   noise: number;
+  /** Spiral only: turns per arm (default 1). */
+  turns?: number;
   testFraction: number;
   /** Hidden layer widths, e.g. [8, 8] for 2-8-8-1. */
   hidden: number[];

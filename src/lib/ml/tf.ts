@@ -21,12 +21,19 @@ let tfPromise: Promise<Tf> | undefined;
 
 /** Imports tfjs-core and tfjs-layers once and returns them as one namespace (no backend yet). */
 export function importTf(): Promise<Tf> {
-  tfPromise ??= Promise.all([
-    import('@tensorflow/tfjs-core'),
-    import('@tensorflow/tfjs-layers'),
-    // cpu is always registered: it is the last resort and the fallback after a lost context.
-    import('@tensorflow/tfjs-backend-cpu'),
-  ]).then(([core, layers]) => ({ ...core, ...layers }));
+  tfPromise ??= (async () => {
+    // tfjs-core first, on its own: its flag registrations (flags.js) land in core's chunk, and
+    // layers or a backend evaluated before it would read flags that do not exist yet.
+    const core = await import('@tensorflow/tfjs-core');
+    const [layers] = await Promise.all([
+      import('@tensorflow/tfjs-layers'),
+      // Gradients live outside tfjs-core's index; layers imports them too, but say so explicitly.
+      import('@tensorflow/tfjs-core/dist/register_all_gradients'),
+      // cpu is always registered: it is the last resort and the fallback after a lost context.
+      import('@tensorflow/tfjs-backend-cpu'),
+    ]);
+    return { ...core, ...layers };
+  })();
   return tfPromise;
 }
 

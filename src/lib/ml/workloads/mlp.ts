@@ -25,7 +25,11 @@ export function seedStreams(seed: number): { data: Rng; weights: Rng; batches: R
 /** The train/test points a config and seed produce (the page draws the same points). */
 export function mlpData(config: MlpConfig, seed: number): { train: Point2[]; test: Point2[] } {
   const rng = seedStreams(seed).data;
-  const points = makeDataset(config.dataset, rng, { n: config.n, noise: config.noise });
+  const points = makeDataset(config.dataset, rng, {
+    n: config.n,
+    noise: config.noise,
+    ...(config.turns !== undefined ? { turns: config.turns } : {}),
+  });
   return trainTestSplit(points, config.testFraction, rng);
 }
 
