@@ -80,6 +80,16 @@ test('explorer: the sigmoid reads 0.500 / 0.250 at 0 and saturates at 5 (0.993 /
   await expect(w.locator('[data-out="x"]')).toHaveText('−6.000');
   await page.keyboard.press('End');
   await expect(w.locator('[data-out="x"]')).toHaveText('6.000');
+  // Page Down moves by more than one 0.1 step.
+  await page.keyboard.press('PageDown');
+  const afterPage = Number((await w.locator('[data-out="x"]').innerText()).replace('−', '-'));
+  expect(afterPage).toBeLessThan(5.9);
+  // Pressing on the plot moves x there: the left edge of the plot is near −6.
+  const box = (await w.locator('svg.nb-activation-plot').boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.09, box.y + box.height / 2);
+  const clicked = Number((await w.locator('[data-out="x"]').innerText()).replace('−', '-'));
+  expect(clicked).toBeLessThan(-4);
+  await expect(w.getByRole('slider', { name: 'Input x' })).toHaveValue(String(clicked));
 });
 
 test('explorer: tanh slope 1.000 at 0 and 0.010 at 3; ReLU flat below 0; leaky ReLU −0.020 / 0.010 at −2', async ({

@@ -76,6 +76,8 @@ describe('perceptron on separable data', () => {
     expect(state.cycle).toBeNull();
     expect(score(state, lessonData).wrong).toEqual([]);
     expect(updates.length).toBeLessThanOrEqual(mistakeBound(lessonData, lessonTruth));
+    // The lesson quotes the bound for this data as about 143.
+    expect(Math.round(mistakeBound(lessonData, lessonTruth))).toBe(143);
     expect(updates.length).toBe(state.updates);
     // The number the lesson text states.
     expect(state.updates).toBe(LESSON_UPDATES);
