@@ -24,6 +24,7 @@ function notebookCodeIn(url: string): string[] {
   if (code.includes('cm-content')) kinds.push('codemirror');
   if (code.includes('Assigning to rvalue')) kinds.push('parser'); // an acorn message
   if (code.includes('inputs-3a86ea')) kinds.push('inputs');
+  if (code.includes('registerKernel(')) kinds.push('tfjs');
   return kinds;
 }
 
@@ -181,6 +182,26 @@ test('an infinite loop in an edited cell is stopped and the page stays responsiv
   await expect(cellError(page, 'activation σ')).toHaveText(/stopped after \d+ ms/, {
     timeout: 15_000,
   });
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test('tf loads only when a cell reads it, and cells can use it', async ({ page, baseURL }) => {
+  // loadTf() on the main thread currently fails in the built site ("Cannot evaluate flag 'DEBUG'":
+  // tfjs-core's flag registrations run after a chunk that reads them). Fixed in src/lib/ml/tf.ts's
+  // chunking, not here; this test turns green then.
+  test.fixme(true, 'loadTf() in pages: tfjs-core flags evaluated before registration');
+  const problems = watchPage(page, baseURL!);
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await openNotebook(page);
+  expect(requested.flatMap(notebookCodeIn)).not.toContain('tfjs');
+  await editActivation(
+    page,
+    'sigma = {\n  const t = tf.tensor1d([1, 2, 3]);\n  const s = t.sum().dataSync()[0];\n  t.dispose();\n  return (z) => s * z;\n}',
+  );
+  // s = 6, so y = 6x on [-6, 6] tops out at 36.
+  await expect(plotCaption(page)).toContainText('highest 36.00', { timeout: 30_000 });
+  expect(requested.flatMap(notebookCodeIn)).toContain('tfjs');
   expect(problems.consoleErrors).toEqual([]);
 });
 

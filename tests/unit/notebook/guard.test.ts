@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createLoopGuard, LoopStoppedError } from '../../../src/lib/notebook/loop-guard.ts';
-import { applyEdits } from '../../../src/lib/notebook/instrument.ts';
+import { applyEdits, loopGuardEdits } from '../../../src/lib/notebook/instrument.ts';
+import { parseCell, walk } from '@observablehq/parser';
 
 /** A manual clock and task queue, so the tests decide when "the event loop" runs. */
 function fakeTime() {
@@ -82,5 +83,22 @@ describe('applyEdits', () => {
         { start: 2, end: 5, text: 'y', kind: 'replace', depth: 0 },
       ]),
     ).toThrow(/Overlapping/);
+  });
+});
+
+describe('loopGuardEdits', () => {
+  it('wraps each loop with its labels and opens its body with a check, from AST positions', () => {
+    const src = '{ a: while (x) y(); for (;;) {} }';
+    const cell = parseCell(src);
+    const out = applyEdits(src, loopGuardEdits(cell.body!, walk));
+    expect(out).toBe(
+      '{ { const __nbLoop0 = __nbGuard.loop(); a: while (x) { __nbGuard.check(__nbLoop0); y(); } } ' +
+        '{ const __nbLoop1 = __nbGuard.loop(); for (;;) { __nbGuard.check(__nbLoop1);} } }',
+    );
+  });
+
+  it('finds no loops in loop-free code and ignores loop-like text in strings', () => {
+    const src = '"while (true) {}" + `for (;;)`';
+    expect(loopGuardEdits(parseCell(src).body!, walk)).toEqual([]);
   });
 });
