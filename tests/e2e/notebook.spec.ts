@@ -185,6 +185,43 @@ test('an infinite loop in an edited cell is stopped and the page stays responsiv
   expect(problems.consoleErrors).toEqual([]);
 });
 
+test('a generator cell runs past the loop budget while it yields, and is cleaned up when re-run', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watchPage(page, baseURL!);
+  await openNotebook(page);
+  // The loop never ends, but it yields once per animation frame, so the page is never blocked.
+  await editActivation(
+    page,
+    [
+      'sigma = {',
+      '  let frames = 0;',
+      '  invalidation.then(() => { document.body.dataset.nbInvalidated = "yes"; });',
+      '  try {',
+      '    while (true) {',
+      '      frames++;',
+      '      yield frames > 30 ? (z) => Math.max(0, z) : (z) => 1 / (1 + Math.exp(-z));',
+      '    }',
+      '  } finally {',
+      '    document.body.dataset.nbFinally = "yes";',
+      '  }',
+      '}',
+    ].join('\n'),
+  );
+  await expect(plotCaption(page)).toContainText('highest 6.00');
+  await page.waitForTimeout(1500);
+  await expect(cellError(page, 'activation σ')).toBeHidden();
+  await expect(plotCaption(page)).toContainText('highest 6.00');
+
+  // Re-running the cell (here: Reset cell) stops the old generator and resolves its invalidation.
+  await cell(page, 'activation σ').getByRole('button', { name: 'Reset cell activation σ' }).click();
+  await expect(plotCaption(page)).toContainText('highest 1.00');
+  await expect(page.locator('body')).toHaveAttribute('data-nb-finally', 'yes');
+  await expect(page.locator('body')).toHaveAttribute('data-nb-invalidated', 'yes');
+  expect(problems.consoleErrors).toEqual([]);
+});
+
 test('tf loads only when a cell reads it, and cells can use it', async ({ page, baseURL }) => {
   // loadTf() on the main thread currently fails in the built site ("Cannot evaluate flag 'DEBUG'":
   // tfjs-core's flag registrations run after a chunk that reads them). Fixed in src/lib/ml/tf.ts's
