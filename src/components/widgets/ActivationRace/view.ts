@@ -54,8 +54,8 @@ export function drawLane(view: LaneView, grid: Float64Array, cols: number): void
         .append('rect')
         .attr('x', (_, k) => (k % cols) * c)
         .attr('y', (_, k) => Math.floor(k / cols) * c)
-        .attr('width', c + 0.5)
-        .attr('height', c + 0.5),
+        .attr('width', c)
+        .attr('height', c),
     )
     .attr('class', (v) => (v >= 0.5 ? 'c1' : 'c0'))
     .attr('fill-opacity', (v) =>

@@ -106,8 +106,8 @@ export function drawPlane(view: PlaneView, bounds: Bounds, m: PlaneModel): void 
     .join('rect')
     .attr('x', (d) => sx(bounds.xMin) + d.i * cw)
     .attr('y', (d) => sy(bounds.yMax) + d.j * ch)
-    .attr('width', cw + 0.5)
-    .attr('height', ch + 0.5)
+    .attr('width', cw)
+    .attr('height', ch)
     .attr('class', (d) => (d.v >= 0.5 ? 'c1' : 'c0'))
     .attr('fill-opacity', (d) => 0.08 + 0.5 * Math.abs(d.v - 0.5));
 
@@ -154,10 +154,19 @@ export function drawPlane(view: PlaneView, bounds: Bounds, m: PlaneModel): void 
       const e = enter.append('g').attr('class', 'pt');
       e.append('circle').attr('class', 'ring').attr('r', 11);
       e.append('path').attr('class', 'mark');
+      e.append('title');
       return e;
     })
     .attr('class', (d) => `pt c${d.label}${d.wrong ? ' wrong' : ''}${d.hi ? ' hi' : ''}`)
     .attr('transform', (d) => `translate(${sx(d.x)},${sy(d.y)})`)
+    .call((g) =>
+      g
+        .select('title')
+        .text(
+          (d) =>
+            `Point ${d.i + 1} (${fmt(d.x, 3)}, ${fmt(d.y, 3)}), class ${d.label}${d.wrong ? ', wrong side' : ''}`,
+        ),
+    )
     .select('path.mark')
     // Class 1: circle; class 0: square — shape, not only colour, tells them apart.
     .attr('d', (d) => (d.label === 1 ? 'M6,0A6,6 0 1,1 -6,0A6,6 0 1,1 6,0Z' : 'M-5,-5H5V5H-5Z'));
