@@ -123,7 +123,11 @@ export async function mountNotebook(root: HTMLElement, data: NotebookData): Prom
 
   const describe = (cell: CellState, error: unknown): { message: string; upstream: boolean } => {
     const e = error as { name?: string; message?: string; input?: string };
-    const message = `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
+    // The loop guard's message speaks for itself; other errors keep their type ("TypeError: ...").
+    const message =
+      e.name === 'LoopStoppedError' && e.message
+        ? e.message
+        : `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
     if (e.name === 'RuntimeError' && e.input !== undefined) {
       const from = byName().get(e.input);
       const other = cells.find((c) => c.id === from);
