@@ -278,13 +278,16 @@ test('edits survive a reload; Reset cell and Reset notebook bring back the autho
   await expect(editor(page)).toHaveText(AUTHORED);
 });
 
-test('the editor lets focus out with Escape then Tab, and Tab alone indents', async ({ page }) => {
+test('the editor lets focus out with Escape then Tab; Tab alone indents and undo works', async ({ page }) => {
   await openNotebook(page);
   await editor(page).click();
   await page.keyboard.press('End');
   await page.keyboard.press('Tab');
   await expect(editor(page)).toBeFocused();
   await expect(editor(page)).toHaveText(`${AUTHORED}  `);
+  // Undo takes the indentation back.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(editor(page)).toHaveText(AUTHORED);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
   await expect(editor(page)).not.toBeFocused();
