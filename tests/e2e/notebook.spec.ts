@@ -278,7 +278,9 @@ test('edits survive a reload; Reset cell and Reset notebook bring back the autho
   await expect(editor(page)).toHaveText(AUTHORED);
 });
 
-test('the editor lets focus out with Escape then Tab; Tab alone indents and undo works', async ({ page }) => {
+test('the editor lets focus out with Escape then Tab; Tab alone indents and undo works', async ({
+  page,
+}) => {
   await openNotebook(page);
   await editor(page).click();
   await page.keyboard.press('End');
