@@ -182,6 +182,8 @@ class NbProgress extends HTMLElement {
     }
     const open = body.hidden;
     body.hidden = !open;
+    const prompt = li.querySelector<HTMLElement>('.nb-review-prompt');
+    if (prompt) prompt.hidden = open;
     button.setAttribute('aria-expanded', String(open));
     button.textContent = open ? 'Hide this question' : 'Review this question';
     if (open) view.focusFirst();
