@@ -39,15 +39,20 @@ const reading = (w: Locator) => ({
   status: w.locator('[data-status]'),
 });
 
-test('loads cleanly and passes axe in light and dark', async ({ page, baseURL }) => {
-  for (const theme of ['light', 'dark'] as const) {
+for (const theme of ['light', 'dark'] as const) {
+  test(`loads cleanly and passes axe after use (${theme})`, async ({ page, baseURL }) => {
     await page.emulateMedia({ colorScheme: theme });
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     const problems = watchPage(page, baseURL!);
     await page.goto(PATH);
     await expect(page.locator('#activation-explorer path.f')).toHaveCount(1);
-    await page.locator('#activation-race').scrollIntoViewIfNeeded();
-    await expect(page.locator('#activation-race rect').first()).toBeAttached();
+    const race = page.locator('#activation-race');
+    await race.scrollIntoViewIfNeeded();
+    await race.getByRole('button', { name: 'Train 100 epochs' }).click();
+    await expect(race).toHaveAttribute('data-epoch', '100', { timeout: 30_000 });
+    const nb = page.locator('nb-notebook[data-notebook-id="your-activation"]');
+    await nb.scrollIntoViewIfNeeded();
+    await expect(nb).toHaveClass(/nb-ready/);
     const axe = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
       .analyze();
@@ -57,8 +62,8 @@ test('loads cleanly and passes axe in light and dark', async ({ page, baseURL })
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     expect(problems.foreignRequests).toEqual([]);
-  }
-});
+  });
+}
 
 test('explorer: the sigmoid reads 0.500 / 0.250 at 0 and saturates at 5 (0.993 / 0.007)', async ({
   page,

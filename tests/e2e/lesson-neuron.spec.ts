@@ -16,13 +16,20 @@ async function boundaryEnds(page: Page, id: string): Promise<string> {
 }
 
 test.describe('the neuron lesson', () => {
-  test('loads cleanly and passes axe in light and dark', async ({ page, baseURL }) => {
-    for (const theme of ['light', 'dark'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`loads cleanly and passes axe after use (${theme})`, async ({ page, baseURL }) => {
       await page.emulateMedia({ colorScheme: theme });
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       const problems = watchPage(page, baseURL!);
       await page.goto(PATH);
       await expect(page.locator('#neuron-explorer line.boundary')).toHaveCount(1);
+      // Check the states the text describes: an update shown as numbers, and the XOR loop.
+      await page
+        .locator('#perceptron-separable')
+        .getByRole('button', { name: 'Next update' })
+        .click();
+      await page.locator('#perceptron-xor').getByRole('button', { name: 'Run to the end' }).click();
+      await expect(page.locator('#perceptron-xor [data-reason]')).toBeVisible();
       const axe = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
         .analyze();
@@ -31,8 +38,9 @@ test.describe('the neuron lesson', () => {
       ).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);
       expect(problems.failedRequests).toEqual([]);
-    }
-  });
+      expect(problems.foreignRequests).toEqual([]);
+    });
+  }
 
   test('neuron explorer: moving a slider by keyboard moves the decision line', async ({ page }) => {
     await page.goto(PATH);
