@@ -53,6 +53,8 @@ for (const theme of ['light', 'dark'] as const) {
     const nb = page.locator('nb-notebook[data-notebook-id="your-activation"]');
     await nb.scrollIntoViewIfNeeded();
     await expect(nb).toHaveClass(/nb-ready/);
+    expect(await page.locator('.katex').count()).toBeGreaterThan(10);
+    await expect(page.locator('.katex-error')).toHaveCount(0);
     const axe = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
       .analyze();

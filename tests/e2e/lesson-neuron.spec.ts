@@ -30,6 +30,8 @@ test.describe('the neuron lesson', () => {
         .click();
       await page.locator('#perceptron-xor').getByRole('button', { name: 'Run to the end' }).click();
       await expect(page.locator('#perceptron-xor [data-reason]')).toBeVisible();
+      expect(await page.locator('.katex').count()).toBeGreaterThan(10);
+      await expect(page.locator('.katex-error')).toHaveCount(0);
       const axe = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
         .analyze();
