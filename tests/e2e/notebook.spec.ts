@@ -310,21 +310,37 @@ test('leaving the page disposes the runtime: inputs stop driving the cells', asy
   await expect(formula(page)).not.toContainText('3.5');
 });
 
+async function axeViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page })
+    .include('nb-notebook')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  return axe.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
 for (const theme of ['light', 'dark'] as const) {
-  test(`the running notebook has no axe violations (${theme})`, async ({ page }) => {
+  test(`the running notebook has no axe violations, with and without errors (${theme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: theme });
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     await openNotebook(page);
     await editActivation(page, 'sigma = (z) => 1 / (1 + Math.exp(-z)) // edited');
     await expect(status(page)).toContainText('ran');
     await notebook(page).locator('details').first().locator('summary').click();
-    const axe = await new AxeBuilder({ page })
-      .include('nb-notebook')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-      .analyze();
-    const violations = axe.violations.map(
-      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A syntax error (stale output marked) and a runtime error upstream of the plot.
+    await editActivation(page, 'sigma = (z) =>');
+    await expect(cellError(page, 'activation σ')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await editActivation(page, 'sigma = { throw new Error("no activation today"); }');
+    await expect(cellError(page, 'plot')).toHaveText(
+      'Waiting for activation σ, which has an error.',
     );
-    expect(violations).toEqual([]);
+    await expect(cellError(page, 'activation σ')).toHaveText('Error: no activation today');
+    expect(await axeViolations(page)).toEqual([]);
   });
 }
