@@ -84,6 +84,9 @@ test('no notebook code is requested before the notebook is scrolled into view', 
   expect(loaded).toContain('inputs');
   // Authored cells were compiled at build time: the parser loads only for reader-edited code.
   expect(loaded).not.toContain('parser');
+  await editActivation(page, 'sigma = (z) => Math.tanh(z)');
+  await expect(plotCaption(page)).toContainText('lowest −1.00');
+  expect(requested.flatMap(notebookCodeIn)).toContain('parser');
 });
 
 test('moving a slider updates the formula and the plot that depend on it', async ({
