@@ -225,6 +225,18 @@ test.describe('chapter quiz', () => {
     await expect(page.locator(`${quizSel} .nb-result`)).toBeHidden();
   });
 
+  test('a widget question grades the widget state the reader left, with the grader message', async ({
+    page,
+  }) => {
+    await ready(page);
+    const q = question(page, 'and-unit');
+    // The unit starts as OR: two of the four rows are wrong for AND.
+    await q.locator('[data-action="check"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(q.locator('.nb-status')).toContainText('Partly right: 50% credit.');
+    await expect(q.locator('.nb-status')).toContainText('input (0, 1) gives 1, it should give 0');
+  });
+
   test('two tabs answering different questions lose nothing', async ({ context }) => {
     const a = await context.newPage();
     const b = await context.newPage();

@@ -4,7 +4,7 @@
 import type { QuestionKey } from '../../lib/quiz/key.ts';
 import { parseNumber, type Outcome, type Response } from '../../lib/quiz/scoring.ts';
 import { optionOrder, orderingStart } from '../../lib/quiz/shuffle.ts';
-import { isQuizReadable } from '../../lib/quiz/widget-contract.ts';
+import { isQuizReadable, WIDGET_CHANGE_EVENT } from '../../lib/quiz/widget-contract.ts';
 
 /** What the reader answered, or why it cannot be graded yet (costs no attempt). */
 export type ReadResult = { ok: true; response: Response } | { ok: false; message: string };
@@ -34,13 +34,31 @@ export class QuestionView {
     this.#on($(root, '[data-action="hint"]'), 'click', () => this.showHint());
     for (const b of $$<HTMLButtonElement>(root, '[data-move]'))
       this.#on(b, 'click', () => this.#move(b));
+    // A widget question: when the figure changes, an old "still loading" message is stale, and
+    // an inline check that was already answered says the figure changed since.
+    if (key.type === 'widget')
+      this.#on(document, WIDGET_CHANGE_EVENT, (e?: Event) => this.#widgetChanged(e));
     // Typing a new number or changing a choice clears a "not a number" message.
     this.#on(root.querySelector('fieldset'), 'input', () => {
       if (!this.answered) this.#status().replaceChildren();
     });
   }
 
-  #on(el: EventTarget | null, type: string, fn: () => void): void {
+  #widgetChanged(e?: Event): void {
+    const k = this.key;
+    if (k.type !== 'widget' || (e?.target as Element | null)?.id !== k.widget) return;
+    const again = $<HTMLButtonElement>(this.root, '[data-action="again"]');
+    if (!this.answered) this.#status().replaceChildren();
+    else if (again && !again.hidden && !$(this.root, '.nb-stale')) {
+      const p = document.createElement('p');
+      p.className = 'nb-stale';
+      p.textContent =
+        'The figure has changed since you checked. Press Try again to check the new setting.';
+      this.#status().append(p);
+    }
+  }
+
+  #on(el: EventTarget | null, type: string, fn: (e?: Event) => void): void {
     if (!el) return;
     el.addEventListener(type, fn);
     this.#cleanup.push(() => el.removeEventListener(type, fn));

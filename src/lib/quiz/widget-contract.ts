@@ -20,8 +20,9 @@
 //
 // 3. Whenever that state changes because of the reader (or a training run finishes), the element
 //    dispatches `new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true })` on itself. The quiz
-//    uses it only to clear stale feedback ("changed since you checked"); grading still happens
-//    only on the Check button.
+//    uses it only to clear stale messages (an unanswered question's "still loading") or to say
+//    "the figure has changed since you checked" on an answered inline check; grading still
+//    happens only on the Check button.
 //
 // 4. The grader is a pure function of (state, params) registered in src/lib/quiz/graders/ with
 //    example states that must pass and fail. It must treat the state as untrusted `unknown` and
