@@ -5,6 +5,7 @@
 import type { Grader, GraderExample, GraderParams } from './types.ts';
 import { logicUnitTruthTable } from './logic-unit.ts';
 import { neuronLessonGraders } from './neuron-lessons.ts';
+import { backpropGraders } from './backprop.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -12,6 +13,7 @@ export type { Grader, GradeResult, GraderExample, GraderParams } from './types.t
 export const graders: Readonly<Record<string, Grader>> = {
   'logic-unit-truth-table': logicUnitTruthTable,
   ...neuronLessonGraders,
+  ...backpropGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */
