@@ -210,3 +210,28 @@ test('notebook: a reader-written activation is plotted with its value and slope'
   await expect(out).toContainText('value: 0');
   await expect(out).toContainText('slope: 0');
 });
+
+test('race: removing the widget mid-training stops it cleanly', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto(PATH);
+  const w = page.locator('#activation-race');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.locator('svg')).toHaveCount(4);
+  await w.getByRole('button', { name: 'Train 100 epochs' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // pause at once, then resume, so training is mid-run
+  await page.keyboard.press('Enter');
+  const at = await page.evaluate(() => {
+    const el = document.getElementById('activation-race')!;
+    (window as unknown as { detached: HTMLElement }).detached = el;
+    el.remove();
+    return Number(el.dataset['epoch']);
+  });
+  expect(at).toBeLessThan(100);
+  await page.waitForTimeout(400);
+  const later = await page.evaluate(() =>
+    Number((window as unknown as { detached: HTMLElement }).detached.dataset['epoch']),
+  );
+  expect(later).toBe(at);
+  expect(problems.consoleErrors).toEqual([]);
+});
