@@ -56,6 +56,8 @@ export class ProgressStore {
   #migrations: readonly Migration[];
   #meta: Meta = { version: PROGRESS_VERSION };
   #records = new Map<string, ProgressRecord>();
+  /** Records shown on this page but not stored (read-only data, or a failed write). */
+  #unsaved = new Map<string, ProgressRecord>();
   #readOnly = false;
   #notices: Notice[] = [];
 
@@ -102,7 +104,7 @@ export class ProgressStore {
   snapshot(): Snapshot {
     const attempts: AttemptRecord[] = [];
     const answers: AnswerRecord[] = [];
-    for (const r of this.#records.values()) {
+    for (const r of [...this.#records.values(), ...this.#unsaved.values()]) {
       if (r.kind === 'attempt') attempts.push(r);
       else answers.push(r);
     }
@@ -199,23 +201,29 @@ export class ProgressStore {
 
   /**
    * Adds records (new attempts, answers, or imported ones). A record whose key already exists is
-   * left as it is. Returns how many were added; 0 and no write when read-only.
+   * left as it is. Returns how many were saved. When read-only, or when a write fails, the records
+   * are still kept for this page (the reader's answers do not vanish) but not stored.
    */
   async add(records: readonly ProgressRecord[]): Promise<number> {
-    if (this.#readOnly) return 0;
-    let added = 0;
+    let saved = 0;
     for (const r of records) {
       const key = recordKey(r);
-      if (this.#records.has(key)) continue;
+      if (this.#records.has(key) || this.#unsaved.has(key)) continue;
+      if (this.#readOnly) {
+        this.#unsaved.set(key, r);
+        continue;
+      }
       this.#records.set(key, r);
-      added++;
       try {
         await this.#kv.set(key, r);
+        saved++;
       } catch (err) {
+        this.#records.delete(key);
+        this.#unsaved.set(key, r);
         this.#reportWriteFailure(err);
       }
     }
-    return added;
+    return saved;
   }
 
   /**
@@ -227,6 +235,7 @@ export class ProgressStore {
     for (const [key] of await this.#kv.entries())
       if (key.startsWith(RECORD_PREFIX) && key !== META_KEY) await this.#kv.del(key);
     this.#records.clear();
+    this.#unsaved.clear();
     this.#meta = { version: this.#version };
     await this.#kv.set(META_KEY, this.#meta);
   }

@@ -131,6 +131,9 @@ describe('progress store', () => {
     expect(s.notices.map((n) => n.kind)).toEqual(['not-saved', 'read-only']);
     expect(s.snapshot().answers).toHaveLength(1);
     expect(await s.add([answer('b', true, 2)])).toBe(0);
+    // The page still shows the new answer (it is just not stored), even after a refresh.
+    await s.refresh();
+    expect(s.snapshot().answers.map((a) => a.question)).toEqual(['a', 'b']);
     await s.setLastExport(5);
     await s.clearAll();
     expect([...map]).toEqual(before);
@@ -199,7 +202,8 @@ describe('progress store', () => {
       },
       { now },
     );
-    await s.add([answer('a', true, 1), answer('b', true, 2)]);
+    expect(await s.add([answer('a', true, 1), answer('b', true, 2)])).toBe(0);
+    await s.refresh();
     expect(s.snapshot().answers).toHaveLength(2);
     expect(s.notices.filter((n) => n.kind === 'write-failed')).toHaveLength(1);
   });
