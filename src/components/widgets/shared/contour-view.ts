@@ -35,7 +35,7 @@ export function drawContours(svg: SVGSVGElement, vm: ContourViewModel, clipId: s
     .join('path')
     .attr('class', 'nb-contour')
     .attr('d', (l) => l.d)
-    .attr('fill-opacity', 0.07);
+    .attr('fill-opacity', 0.05);
 }
 
 export interface PathStyle {

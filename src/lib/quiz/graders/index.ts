@@ -6,6 +6,7 @@ import type { Grader, GraderExample, GraderParams } from './types.ts';
 import { logicUnitTruthTable } from './logic-unit.ts';
 import { neuronLessonGraders } from './neuron-lessons.ts';
 import { backpropGraders } from './backprop.ts';
+import { descentGraders } from './descent.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -14,6 +15,7 @@ export const graders: Readonly<Record<string, Grader>> = {
   'logic-unit-truth-table': logicUnitTruthTable,
   ...neuronLessonGraders,
   ...backpropGraders,
+  ...descentGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */

@@ -1,0 +1,174 @@
+import { describe, it, expect } from 'vitest';
+import { bowl, valley, twoMinima, surfaces } from '../../../../src/lib/ml/descent/surfaces.ts';
+import { runDescent, judge, verdictText } from '../../../../src/lib/ml/descent/run.ts';
+import { createOptimizer, isOptimizerId } from '../../../../src/lib/ml/descent/optimizers.ts';
+import { learningRateAt, isDecayKind } from '../../../../src/lib/ml/descent/schedule.ts';
+
+describe('optimizers by hand', () => {
+  it('first SGD, momentum, RMSProp and Adam steps match hand-computed values', () => {
+    const g = [2, -4];
+    const sgd = [1, 1];
+    createOptimizer('sgd', 2).step(sgd, g, 0.1);
+    expect(sgd).toEqual([0.8, 1.4]);
+
+    const mom = createOptimizer('momentum', 2, { momentum: 0.5 });
+    const pm = [0, 0];
+    mom.step(pm, [1, 1], 0.1); // a = 1 → −0.1
+    mom.step(pm, [1, 1], 0.1); // a = 0.5·1 + 1 = 1.5 → −0.25
+    expect(pm[0]).toBeCloseTo(-0.25, 12);
+    expect(mom.iterations).toBe(2);
+
+    // RMSProp: s = 0.1·g² = 0.4, step = η·g/√(0.4 + ε)
+    const pr = [0, 0];
+    createOptimizer('rmsprop', 2).step(pr, [2, 0], 0.01);
+    expect(pr[0]).toBeCloseTo(-(0.01 * 2) / Math.sqrt(0.4 + 1e-7), 12);
+    expect(pr[1]).toBe(0);
+
+    // Adam's first step is η·sign(g) (bias correction makes m̂ = g, v̂ = g²), minus ε effects.
+    const pa = [0, 0];
+    createOptimizer('adam', 2).step(pa, [3, -0.5], 0.1);
+    expect(pa[0]).toBeCloseTo(-0.1, 6);
+    expect(pa[1]).toBeCloseTo(0.1, 6);
+  });
+
+  it('recognises optimizer ids and decay kinds', () => {
+    expect(isOptimizerId('adam')).toBe(true);
+    expect(isOptimizerId('adagrad')).toBe(false);
+    expect(isDecayKind('step')).toBe(true);
+    expect(isDecayKind('cosine')).toBe(false);
+  });
+});
+
+describe('learningRateAt', () => {
+  it('keeps, steps down or decays exponentially', () => {
+    expect(learningRateAt(0.4, 60, { kind: 'none' })).toBe(0.4);
+    expect(learningRateAt(0.4, 24, { kind: 'step' })).toBe(0.4);
+    expect(learningRateAt(0.4, 25, { kind: 'step' })).toBe(0.2);
+    expect(learningRateAt(0.4, 50, { kind: 'step' })).toBe(0.1);
+    expect(learningRateAt(0.4, 25, { kind: 'exponential' })).toBeCloseTo(0.2, 12);
+    expect(learningRateAt(0.4, 12.5, { kind: 'exponential' })).toBeCloseTo(0.4 / Math.SQRT2, 12);
+    expect(learningRateAt(1, 3, { kind: 'step', rate: 0.1, every: 1 })).toBeCloseTo(0.001, 12);
+  });
+  it('refuses bad rates and intervals', () => {
+    expect(() => learningRateAt(1, 1, { kind: 'step', rate: 0 })).toThrow(RangeError);
+    expect(() => learningRateAt(1, 1, { kind: 'step', rate: 1.5 })).toThrow(RangeError);
+    expect(() => learningRateAt(1, 1, { kind: 'step', every: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('runDescent', () => {
+  it('follows x ← (1 − 2η)·x on the bowl', () => {
+    const r = runDescent(bowl, { optimizer: 'sgd', lr: 0.1, steps: 3, start: [2.5, 2] });
+    expect(r.count).toBe(4);
+    expect(r.xs[3]).toBeCloseTo(2.5 * 0.8 ** 3, 12);
+    expect(r.ys[3]).toBeCloseTo(2 * 0.8 ** 3, 12);
+    expect(r.losses[0]).toBe(10.25);
+  });
+
+  it('says lr = 0.1 on the bowl converges in 18 steps and lr = 2 diverges at step 2', () => {
+    const ok = runDescent(bowl, { optimizer: 'sgd', lr: 0.1, steps: 50, start: bowl.start });
+    expect(ok.verdict).toEqual({ kind: 'converged', step: 18, global: true });
+    const bad = runDescent(bowl, { optimizer: 'sgd', lr: 2, steps: 50, start: bowl.start });
+    expect(bad.verdict).toEqual({ kind: 'diverged', step: 2 });
+  });
+
+  it('stops early once the parameters blow up', () => {
+    const r = runDescent(bowl, { optimizer: 'sgd', lr: 10, steps: 200, start: bowl.start });
+    expect(r.count).toBeLessThan(201);
+    expect(r.verdict.kind).toBe('diverged');
+  });
+
+  it('calls lr = 1 on the bowl oscillating and lr = 0.001 not converged', () => {
+    expect(
+      runDescent(bowl, { optimizer: 'sgd', lr: 1, steps: 50, start: bowl.start }).verdict,
+    ).toEqual({
+      kind: 'oscillating',
+    });
+    expect(
+      runDescent(bowl, { optimizer: 'sgd', lr: 0.001, steps: 50, start: bowl.start }).verdict,
+    ).toEqual({ kind: 'not-converged' });
+  });
+
+  it('zigzags across the valley at lr = 0.5 while momentum converges at 0.1', () => {
+    expect(
+      runDescent(valley, { optimizer: 'sgd', lr: 0.5, steps: 100, start: valley.start }).verdict
+        .kind,
+    ).toBe('oscillating');
+    const m = runDescent(valley, {
+      optimizer: 'momentum',
+      lr: 0.1,
+      steps: 200,
+      start: valley.start,
+    });
+    const s = runDescent(valley, { optimizer: 'sgd', lr: 0.1, steps: 200, start: valley.start });
+    expect(m.verdict.kind).toBe('converged');
+    expect(s.verdict.kind).toBe('converged');
+    if (m.verdict.kind === 'converged' && s.verdict.kind === 'converged')
+      expect(m.verdict.step).toBeLessThan(s.verdict.step);
+  });
+
+  it('marks a local minimum as not global', () => {
+    const r = runDescent(twoMinima, {
+      optimizer: 'sgd',
+      lr: 0.1,
+      steps: 100,
+      start: twoMinima.start,
+    });
+    expect(r.verdict).toMatchObject({ kind: 'converged', global: false });
+  });
+
+  it('slows down with decay', () => {
+    const plain = runDescent(bowl, { optimizer: 'sgd', lr: 0.02, steps: 100, start: bowl.start });
+    const decayed = runDescent(bowl, {
+      optimizer: 'sgd',
+      lr: 0.02,
+      steps: 100,
+      start: bowl.start,
+      decay: { kind: 'exponential' },
+    });
+    expect(decayed.losses[100]!).toBeGreaterThan(plain.losses[100]!);
+  });
+
+  it('refuses a non-positive learning rate and clamps steps', () => {
+    expect(() => runDescent(bowl, { optimizer: 'sgd', lr: 0, steps: 5, start: [1, 1] })).toThrow(
+      RangeError,
+    );
+    expect(() => runDescent(bowl, { optimizer: 'sgd', lr: NaN, steps: 5, start: [1, 1] })).toThrow(
+      RangeError,
+    );
+    expect(runDescent(bowl, { optimizer: 'sgd', lr: 0.1, steps: -3, start: [1, 1] }).count).toBe(1);
+  });
+
+  it('recomputes a 200-step path quickly (pure arithmetic, no allocation per step)', () => {
+    const t0 = performance.now();
+    for (let i = 0; i < 100; i++)
+      runDescent(surfaces.regression, { optimizer: 'adam', lr: 0.1, steps: 200, start: [0, 0] });
+    // Generous bound: this only catches an accidental O(n²) or tfjs call, not speed regressions.
+    expect((performance.now() - t0) / 100).toBeLessThan(5);
+  });
+});
+
+describe('judge and verdictText', () => {
+  it('converged at step 0 when starting at the minimum', () => {
+    expect(judge(bowl, [0, 0], [0, 0], [0, 0], 2)).toEqual({
+      kind: 'converged',
+      step: 0,
+      global: true,
+    });
+  });
+  it('diverged when the loss becomes non-finite', () => {
+    expect(judge(bowl, [1, 2, NaN], [1, 2, NaN], [2, 8, NaN], 3)).toEqual({
+      kind: 'diverged',
+      step: 2,
+    });
+  });
+  it('words every verdict', () => {
+    expect(verdictText({ kind: 'converged', step: 1, global: true }, 5)).toBe(
+      'Converged in 1 step.',
+    );
+    expect(verdictText({ kind: 'converged', step: 9, global: false }, 5)).toMatch(/local minimum/);
+    expect(verdictText({ kind: 'diverged', step: 2 }, 5)).toMatch(/^Diverged at step 2/);
+    expect(verdictText({ kind: 'oscillating' }, 5)).toMatch(/^Oscillating/);
+    expect(verdictText({ kind: 'not-converged' }, 1)).toMatch(/^Not converged after 1 step:/);
+  });
+});
