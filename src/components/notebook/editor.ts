@@ -5,7 +5,8 @@
 // editor (CodeMirror's tab-focus mode: after Escape, Tab moves focus for 2 s), so the editor never
 // traps focus; Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo.
 import { EditorView, keymap } from '@codemirror/view';
-import { EditorState, Prec, type Extension } from '@codemirror/state';
+import { EditorState, Prec } from '@codemirror/state';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { javascript } from '@codemirror/lang-javascript';
 import { tags } from '@lezer/highlight';
@@ -60,40 +61,8 @@ const theme = EditorView.theme({
   '&.cm-focused .cm-selectionBackground, ::selection': { backgroundColor: 'var(--nb-selection)' },
 });
 
-/** Snapshot undo history (the project has no @codemirror/commands): groups edits 400 ms apart. */
-function history(): {
-  extension: Extension;
-  undo: (v: EditorView) => boolean;
-  redo: (v: EditorView) => boolean;
-} {
-  const past: string[] = [];
-  const future: string[] = [];
-  let last = 0;
-  let restoring = false;
-  const extension = EditorView.updateListener.of((u) => {
-    if (!u.docChanged || restoring) return;
-    const now = Date.now();
-    if (now - last > 400 || past.length === 0) past.push(u.startState.doc.toString());
-    if (past.length > 200) past.shift();
-    last = now;
-    future.length = 0;
-  });
-  const swap = (from: string[], to: string[]) => (v: EditorView) => {
-    const text = from.pop();
-    if (text === undefined) return true;
-    to.push(v.state.doc.toString());
-    restoring = true;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
-    restoring = false;
-    last = 0;
-    return true;
-  };
-  return { extension, undo: swap(past, future), redo: swap(future, past) };
-}
-
 /** Creates an editor in `parent`, replacing nothing: the caller hides the static code listing. */
 export function createCellEditor(opts: CellEditorOptions): CellEditor {
-  const h = history();
   const run = () => {
     opts.onRun();
     return true;
@@ -113,23 +82,15 @@ export function createCellEditor(opts: CellEditorOptions): CellEditor {
         theme,
         EditorView.lineWrapping,
         EditorView.contentAttributes.of(attrs),
-        h.extension,
+        history(),
         Prec.highest(
           keymap.of([
             { key: 'Shift-Enter', run },
             { key: 'Mod-Enter', run },
-            { key: 'Mod-z', run: h.undo },
-            { key: 'Mod-Shift-z', run: h.redo },
-            { key: 'Ctrl-y', run: h.redo },
-            {
-              key: 'Tab',
-              run: (v) => {
-                v.dispatch(v.state.replaceSelection('  '));
-                return true;
-              },
-            },
           ]),
         ),
+        // Tab indents; Escape then Tab leaves (CodeMirror's tab-focus mode), so no focus trap.
+        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) opts.onChange(u.state.doc.toString());
         }),
