@@ -105,13 +105,11 @@ test('export, delete, import with a preview: progress is back', async ({ page })
   await expect(page.locator('.nb-review-item[data-question="plant-diseases"]')).toBeHidden();
 
   // A file that is not progress is refused with a message; nothing changes.
-  await page
-    .getByLabel('Progress file')
-    .setInputFiles({
-      name: 'notes.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"hello":1}'),
-    });
+  await page.getByLabel('Progress file').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello":1}'),
+  });
   await expect(page.locator('[data-import-preview]')).toContainText(
     'not a Neuronbook progress export',
   );
