@@ -5,6 +5,7 @@
 import type { Grader, GraderExample, GraderParams } from './types.ts';
 import { logicUnitTruthTable } from './logic-unit.ts';
 import { neuronLessonGraders } from './neuron-lessons.ts';
+import { playgroundGraders } from './playground.ts';
 import { backpropGraders } from './backprop.ts';
 import { descentGraders } from './descent.ts';
 
@@ -14,6 +15,7 @@ export type { Grader, GradeResult, GraderExample, GraderParams } from './types.t
 export const graders: Readonly<Record<string, Grader>> = {
   'logic-unit-truth-table': logicUnitTruthTable,
   ...neuronLessonGraders,
+  ...playgroundGraders,
   ...backpropGraders,
   ...descentGraders,
 };
