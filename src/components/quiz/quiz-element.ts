@@ -88,7 +88,7 @@ class NbQuiz extends HTMLElement {
     void progressStore().then((store) => {
       this.#store = store;
       showNotices(store, this.querySelector('.nb-notices'));
-      this.#sync();
+      this.#sync(true);
       this.dataset['ready'] = 'true';
     });
   }
@@ -100,7 +100,7 @@ class NbQuiz extends HTMLElement {
   }
 
   /** Brings the page in line with stored progress (resume an attempt, or show the last one). */
-  #sync(): void {
+  #sync(initial = false): void {
     const key = this.#key;
     const store = this.#store;
     if (!key || !store) return;
@@ -116,8 +116,8 @@ class NbQuiz extends HTMLElement {
     for (const view of this.#views) {
       const a = current.answers.get(view.key.id);
       if (a && !view.answered) showStored(view, a, false);
-      else if (!a && !view.answered && view.seed !== current.attempt.seed)
-        view.setOrder(current.attempt.seed);
+      // Reorder unanswered questions only on load, never under the reader's eyes.
+      else if (initial && !a && !view.answered) view.setOrder(current.attempt.seed);
     }
     this.#showResult(current.complete);
   }
