@@ -7,6 +7,7 @@ import { logicUnitTruthTable } from './logic-unit.ts';
 import { neuronLessonGraders } from './neuron-lessons.ts';
 import { playgroundGraders } from './playground.ts';
 import { backpropGraders } from './backprop.ts';
+import { lossLessonGraders } from './loss-lesson.ts';
 import { descentGraders } from './descent.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
@@ -17,6 +18,7 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...neuronLessonGraders,
   ...playgroundGraders,
   ...backpropGraders,
+  ...lossLessonGraders,
   ...descentGraders,
 };
 
