@@ -6,11 +6,13 @@ import {
   memoryKV,
   storageKV,
   openKV,
+  browserEnv,
   Unreadable,
   type KV,
   type StorageLike,
 } from '../../../src/lib/progress/kv.ts';
-import { migrate, type Migration } from '../../../src/lib/progress/migrations.ts';
+import { migrate, migrations, type Migration } from '../../../src/lib/progress/migrations.ts';
+import { PROGRESS_VERSION } from '../../../src/lib/progress/model.ts';
 import { answer, attempt } from './fixtures.ts';
 
 /** A Web Storage stand-in backed by a Map (shared Map = two tabs of one browser). */
@@ -244,6 +246,12 @@ describe('backends', () => {
       'localstorage',
     );
   });
+  it('browserEnv finds no storage in Node, so openKV falls back to memory', async () => {
+    const env = browserEnv();
+    expect(env.indexedDB).toBeUndefined();
+    expect(env.localStorage?.()).toBeUndefined();
+    expect((await openKV(env)).kind).toBe('memory');
+  });
   it('localStorage backend returns unreadable JSON as Unreadable and only our keys', async () => {
     const st = fakeStorage();
     st.setItem('nb:x', '{');
@@ -262,6 +270,13 @@ describe('backends', () => {
 });
 
 describe('migrate', () => {
+  it('has one step for every version below the current one, in order', () => {
+    expect(migrations.map((m) => m.from)).toEqual(
+      Array.from({ length: PROGRESS_VERSION - 1 }, (_, i) => i + 1),
+    );
+    expect(migrate(new Map(), 1, PROGRESS_VERSION)).toMatchObject({ ok: true });
+  });
+
   const step = (from: number): Migration => ({
     from,
     describe: `to ${from + 1}`,

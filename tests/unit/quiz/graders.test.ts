@@ -91,3 +91,15 @@ describe('logic unit', () => {
     expect(graders['logic-unit-truth-table']!.checkParams!({ target: [0, 1, 1, 0] })).toEqual([]);
   });
 });
+
+describe('widget contract', () => {
+  it('recognises an element that implements quizState()', async () => {
+    const { isQuizReadable, WIDGET_CHANGE_EVENT } =
+      await import('../../../src/lib/quiz/widget-contract.ts');
+    expect(isQuizReadable({ quizState: () => ({ w: 1 }) })).toBe(true);
+    expect(isQuizReadable({ quizState: 1 })).toBe(false);
+    expect(isQuizReadable(null)).toBe(false);
+    expect(isQuizReadable('x')).toBe(false);
+    expect(WIDGET_CHANGE_EVENT).toBe('nb-widget-change');
+  });
+});
