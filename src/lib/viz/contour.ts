@@ -1,7 +1,6 @@
 // Pure: no DOM. Contour lines of a 2D loss surface (d3-contour on a sampled grid) and a parameter
 // path drawn on the same axes.
 import { contours } from 'd3-contour';
-import { geoPath, geoTransform } from 'd3-geo';
 import { type ScaleContinuousNumeric } from 'd3-scale';
 import { makeScale, plotArea, type Layout } from './scales.ts';
 import { gridRange, type Grid } from './grid.ts';
@@ -63,12 +62,20 @@ export function contourViewModel(
   const { nx, ny } = grid;
   const toX = (u: number) => scales.x(grid.x[0] + (u / nx) * (grid.x[1] - grid.x[0]));
   const toY = (v: number) => scales.y(grid.y[0] + (v / ny) * (grid.y[1] - grid.y[0]));
-  const projection = geoTransform({
-    point(u: number, v: number) {
-      this.stream.point(toX(u), toY(v));
-    },
-  });
-  const path = geoPath(projection);
+  // d3-contour returns GeoJSON-like MultiPolygons in grid units; each ring becomes "M…L…Z".
+  // (Written out rather than through d3-geo's geoPath, which would add ~15 KB to the page.)
+  const path = (m: { coordinates: number[][][][] }): string => {
+    let d = '';
+    for (const polygon of m.coordinates) {
+      for (const ring of polygon) {
+        ring.forEach((pt, k) => {
+          d += `${k ? 'L' : 'M'}${toX(pt[0]!).toFixed(2)},${toY(pt[1]!).toFixed(2)}`;
+        });
+        d += 'Z';
+      }
+    }
+    return d;
+  };
   // Non-finite samples (overflow far from the minimum) count as very high.
   const values = grid.values.map((v) => (Number.isFinite(v) ? v : Number.MAX_VALUE));
   const gen = contours()
@@ -79,7 +86,7 @@ export function contourViewModel(
   return {
     layout,
     scales,
-    levels: multi.map((m, k) => ({ value: m.value, level: k / n, d: path(m) ?? '' })),
+    levels: multi.map((m, k) => ({ value: m.value, level: k / n, d: path(m) })),
     domain: { x: grid.x, y: grid.y },
   };
 }
