@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-function astro(args: string[], env: Record<string, string> = {}) {
+function astro(args: string[], env: Record<string, string> = {}, cwd?: string) {
   const r = spawnSync('astro', args, {
     encoding: 'utf8',
+    ...(cwd ? { cwd } : {}),
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
@@ -34,7 +35,9 @@ describe('quiz content validation at build time', () => {
   const build = (fixture: string) => {
     const out = mkdtempSync(join(tmpdir(), 'nb-quiz-fixture-'));
     try {
-      return astro(['build', '--root', `tests/fixtures/${fixture}`], { NB_FIXTURE_OUT: out });
+      // Run inside the fixture so Astro's temporary build files stay there, away from the
+      // project's own .astro folder (another build may be using it).
+      return astro(['build', '--root', '.'], { NB_FIXTURE_OUT: out }, `tests/fixtures/${fixture}`);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
