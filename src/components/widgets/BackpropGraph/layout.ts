@@ -2,7 +2,7 @@
 // BackpropGraph.astro at build time; the element never needs it.
 import type { GraphEdge, NodeId } from '../../../lib/ml/backprop-graph.ts';
 
-export const graphSize = { width: 780, height: 440 } as const;
+export const graphSize = { width: 780, height: 452 } as const;
 
 /** Centre of every node. Parameters sit above (layer 1, unit 1) or below (unit 2) their sum. */
 export const nodePosition: Readonly<Record<NodeId, { x: number; y: number }>> = {
