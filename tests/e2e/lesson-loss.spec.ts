@@ -121,6 +121,9 @@ test('line fit with the defaults: 9× the best loss at the start, within 4 % by 
   await expect(fit.locator('[data-nb-status]')).toContainText(
     'Epoch 40, 160 updates (mini-batch size 10)',
   );
+  await expect(fit.locator('[data-nb-status]')).toContainText('Finished 40 epochs; press Reset');
+  await expect(fit.getByRole('button', { name: 'Play' })).toBeDisabled();
+  await expect(fit.getByRole('button', { name: 'Reset' })).toBeFocused();
   expect(problems.consoleErrors).toEqual([]);
 });
 

@@ -95,15 +95,16 @@ export class LineFitElement extends HTMLElement {
             renderFit(view, this.#points, s.fit, s.batchSize, this.#best, s.batch, s.playing);
           }
           controls?.setPlaying(s.playing);
-          if (s.fit.diverged && !prev.fit.diverged) {
+          const stopped = (f: LineFitState): boolean => f.diverged || f.epoch >= MAX_EPOCHS;
+          if (stopped(s.fit) && !stopped(prev.fit)) {
             // Play and Step are about to be disabled: keep keyboard focus in the widget, on Reset.
             const active = document.activeElement;
             if (active === document.body || (active && this.contains(active))) {
               this.querySelector<HTMLButtonElement>('[data-nb-control="reset"]')?.focus();
             }
           }
-          controls?.setEnabled('play', !s.fit.diverged);
-          controls?.setEnabled('step', !s.fit.diverged);
+          controls?.setEnabled('play', !stopped(s.fit));
+          controls?.setEnabled('step', !stopped(s.fit));
           if (s.playing && !prev.playing) frame = requestAnimationFrame(tick);
           if (
             s.fit !== prev.fit ||

@@ -108,5 +108,7 @@ export function describeFit(fit: LineFitState, batchSize: number, bestLoss: numb
     return `Diverged after ${fit.step} updates: the loss blew up to ${formatNumber(loss)}. The learning rate is too large; press Reset.`;
   }
   const mode = batchSize === 1 ? 'stochastic (batch size 1)' : `mini-batch size ${batchSize}`;
-  return `Epoch ${fit.epoch}, ${fit.step} updates (${mode}): loss ${formatNumber(loss)}, best possible ${formatNumber(bestLoss)}; line ŷ = ${formatNumber(fit.w)}·x + ${formatNumber(fit.b)}.`;
+  const done =
+    fit.epoch >= MAX_EPOCHS ? ` Finished ${MAX_EPOCHS} epochs; press Reset to run again.` : '';
+  return `Epoch ${fit.epoch}, ${fit.step} updates (${mode}): loss ${formatNumber(loss)}, best possible ${formatNumber(bestLoss)}; line ŷ = ${formatNumber(fit.w)}·x + ${formatNumber(fit.b)}.${done}`;
 }
