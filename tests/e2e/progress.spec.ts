@@ -65,6 +65,8 @@ test('a wrong answer appears in review and can be reviewed there', async ({ page
     if (label.includes('Transfer learning')) break;
     await page.keyboard.press('ArrowDown');
   }
+  // Focus alone does not select the first radio: Space does (ArrowDown already selected others).
+  await page.keyboard.press('Space');
   await item.locator('[data-action="check"]').focus();
   await page.keyboard.press('Enter');
   await expect(item.locator('.nb-status')).toContainText('✓');
