@@ -1,6 +1,7 @@
 // The gradient-descent explorer on the "Loss and gradient descent" lesson: every claim the lesson
 // makes about it, pointer and keyboard operation, race mode, text alternatives and URL state.
 import { test, expect, type Page, type Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './support/site.ts';
 
 const LESSON = '/foundations/loss-and-gradient-descent/';
@@ -320,3 +321,26 @@ test('exposes its settings to quizzes and announces changes', async ({ page }) =
   await expect(w.locator('[data-nb-live]')).toHaveAttribute('aria-live', 'polite');
   await expect(w.locator('[data-nb-live]')).toContainText('Diverged at step 2', { timeout: 3000 });
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no axe violations with a race, a diverged path, a notice and the table open (${theme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    const w = await open(page, '?descent.steps=oops');
+    await w.getByRole('checkbox', { name: 'Race a second optimizer' }).check();
+    await w.getByRole('slider', { name: /Learning rate/ }).fill(lrPos(2));
+    await w.getByRole('spinbutton', { name: 'w₁' }).fill('');
+    await expect(verdict(w, 'b')).toBeVisible();
+    await w.getByText('The path as a table').click();
+    await w.locator('.de-handle').focus();
+    const axe = await new AxeBuilder({ page })
+      .include('[data-nb-widget="descent-explorer"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  });
+}
