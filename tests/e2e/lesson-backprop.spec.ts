@@ -163,3 +163,21 @@ test('a planted bug fails the gradient check at every ε, in the hidden layer on
   expect(await relOf('b3')).toBeLessThan(1e-6);
   expect(await relOf('w1')).toBeGreaterThan(0.1);
 });
+
+test('without JavaScript the graph shows every value, gradient and step, and the check its table', async ({
+  browser,
+  baseURL,
+}) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+  const page = await ctx.newPage();
+  await page.goto(lesson);
+  const g = graph(page);
+  await expect(g.locator('[data-nb-steps] > li')).toHaveCount(24);
+  await expect(g.locator('[data-nb-steps] > li').last()).toBeVisible();
+  await expect(g.locator('.nb-node-grad').first()).toBeVisible();
+  await expect(node(page, 'w1').locator('.nb-node-grad')).toHaveText('∂ -0.018367');
+  const check = page.locator('#gradient-check');
+  await expect(check.locator('tr[data-param]')).toHaveCount(9);
+  await expect(check.locator('[data-nb-verdict]')).toHaveAttribute('data-verdict', 'pass');
+  await ctx.close();
+});

@@ -222,3 +222,34 @@ test('optimizer race: a new start comes from a seed and repeats exactly', async 
   await expect(status).toHaveText(first!);
   await expect(race.locator('[data-nb-race-table] tbody')).toHaveText(table!);
 });
+
+test('the lesson-level claim: η = 0.1 converges on the bowl and η = 2.0 diverges', async ({
+  page,
+}) => {
+  await page.goto(LESSON);
+  const w = await explorer(page);
+  const verdict = w.locator('[data-verdict="a"]');
+  await w.getByRole('button', { name: /η = 2\.0 on the bowl/ }).click();
+  await expect(verdict).toHaveAttribute('data-kind', 'diverged');
+  await w.getByRole('button', { name: /η = 0\.1 on the bowl/ }).click();
+  await expect(verdict).toHaveAttribute('data-kind', 'converged');
+});
+
+test('without JavaScript the line fit and the race still show their starting state', async ({
+  browser,
+  baseURL,
+}) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+  const page = await ctx.newPage();
+  await page.goto(LESSON);
+  const fit = page.locator('#line-fit');
+  await expect(fit.locator('[data-nb-status]')).toContainText(
+    'Epoch 0, 0 updates (mini-batch size 10)',
+  );
+  await expect(fit.locator('[data-nb-points] circle')).toHaveCount(40);
+  await expect(fit.getByLabel('Batch size')).toHaveValue('10');
+  const race = page.locator('#optimizer-race');
+  await expect(race.locator('[data-nb-race-table] tbody tr')).toHaveCount(4);
+  await expect(race.locator('[data-nb-race-table] tbody tr').first()).toContainText('RMSProp');
+  await ctx.close();
+});
