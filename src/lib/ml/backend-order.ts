@@ -62,3 +62,15 @@ export function fastest(probe: Partial<Record<BackendName, number>>): BackendNam
   }
   return best;
 }
+
+/**
+ * The backends worth measuring: the first three of `order` that are not software GPUs (those are
+ * 7–100× slower than wasm for small models and take a second just to compile shaders), or the
+ * first of `order` if nothing else exists.
+ */
+export function probeCandidates(device: DeviceFacts, order: readonly BackendName[]): BackendName[] {
+  const software = (b: BackendName) =>
+    (b === 'webgpu' && device.webgpuSoftware) || (b === 'webgl' && device.webglSoftware);
+  const real = order.filter((b) => !software(b)).slice(0, 3);
+  return real.length > 0 ? real : order.slice(0, 1);
+}

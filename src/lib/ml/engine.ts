@@ -2,7 +2,7 @@
 // budget and yields, reports progress, detects divergence and lost GPU contexts. The same code runs
 // in the worker (src/workers/train.worker.ts), in the main-thread fallback and in vitest.
 import type { BackendName } from './backend-order';
-import { backendOrder, BACKENDS } from './backend-order';
+import { backendOrder, BACKENDS, probeCandidates } from './backend-order';
 import { fastest, probeBackends } from './backend-probe';
 import { isDiverged } from './divergence';
 import type { FromTrainer, HyperName, InitOptions, ToTrainer, WorkloadConfig } from './protocol';
@@ -30,6 +30,7 @@ export interface Engine {
 
 const EVAL_EVERY_MS = 150;
 const CHECKPOINT_EVERY_MS = 250;
+const PROGRESS_EVERY_MS = 100;
 
 interface GpuBackendLike {
   gpgpu?: { gl?: WebGLRenderingContext };
@@ -60,6 +61,7 @@ export function createEngine(host: EngineHost): Engine {
   let cancel: (() => void) | undefined;
   let lastTick = 0;
   let lastEval = -Infinity;
+  let lastPost = -Infinity;
   let evaluation = {
     trainLoss: NaN,
     testLoss: null as number | null,
@@ -262,7 +264,11 @@ export function createEngine(host: EngineHost): Engine {
       checkpoint = { step, weights: workload.getWeights() };
       lastCheckpoint = now();
     }
-    progress();
+    // While playing, report at most ~10×/s: the page redraws on each report.
+    if (!playing || t1 - lastPost >= PROGRESS_EVERY_MS) {
+      lastPost = t1;
+      progress();
+    }
     if (playing || pending > 0) schedule();
   }
 
@@ -279,10 +285,7 @@ export function createEngine(host: EngineHost): Engine {
     else if (options.cached && order.includes(options.cached))
       candidates = [options.cached, ...order];
     else {
-      // Probe the likely winners only; software GPUs sit at the end of the order and are slow to
-      // even start (shader compilation), so they are measured only when nothing else exists.
-      const top = order.slice(0, 3);
-      probe = await probeBackends(tf, config, seed, top);
+      probe = await probeBackends(tf, config, seed, probeCandidates(device, order));
       const best = fastest(probe);
       candidates = best ? [best, ...order] : order;
     }

@@ -85,7 +85,10 @@ export function createCnn(tf: Tf, config: CnnConfig, seed: number): Workload {
     },
     evaluate() {
       const loss = tf.tidy(
-        () => tf.losses.softmaxCrossEntropy(y.slice(0, 64), forward(x.slice(0, 64))).dataSync()[0]!,
+        () =>
+          tf.losses
+            .softmaxCrossEntropy(tf.slice(y, 0, 64), forward(tf.slice(x, 0, 64)))
+            .dataSync()[0]!,
       );
       return { trainLoss: loss, testLoss: null, testAccuracy: null };
     },

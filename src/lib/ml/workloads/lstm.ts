@@ -70,7 +70,7 @@ export function createLstm(tf: Tf, config: LstmConfig, seed: number): Workload {
       });
     },
     evaluate() {
-      const l = tf.tidy(() => loss(x.slice(0, 64), y.slice(0, 64)).dataSync()[0]!);
+      const l = tf.tidy(() => loss(tf.slice(x, 0, 64), tf.slice(y, 0, 64)).dataSync()[0]!);
       return { trainLoss: l, testLoss: null, testAccuracy: null };
     },
     snapshot: () => ({}),

@@ -48,7 +48,8 @@ export function initVariable(
 ): Variable {
   const size = shape.reduce((a, b) => a * b, 1);
   const values = fanIn > 0 ? glorot(rng, size, fanIn, fanOut) : new Float32Array(size);
-  return tf.variable(tf.tensor(values, shape), true, `${name}_${uid++}`);
+  // tf.variable copies its initial value's reference; the temporary itself must be freed.
+  return tf.tidy(() => tf.variable(tf.tensor(values, shape), true, `${name}_${uid++}`));
 }
 let uid = 0;
 
