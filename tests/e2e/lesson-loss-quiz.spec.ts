@@ -58,10 +58,10 @@ test('the widget questions explain what is missing', async ({ page }) => {
   await expect(diverge.locator('.nb-status')).toContainText('Set the batch size to 40');
 });
 
-test('the inline check answers by keyboard', async ({ page }) => {
+test('the inline checks answer by keyboard', async ({ page }) => {
   await page.goto(PATH);
   const all = quizQuestions('loss-and-gradient-descent').filter((q) => q.inline);
-  expect(all.length).toBe(1);
+  expect(all.length).toBe(2);
   for (const q of all) {
     const root = page.locator(`nb-check .nb-question[data-question="${q.id}"]`);
     await answerByKeyboard(page, root, q);
