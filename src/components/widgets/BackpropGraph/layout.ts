@@ -23,9 +23,12 @@ export const nodePosition: Readonly<Record<NodeId, { x: number; y: number }>> = 
   b3: { x: 615, y: 48 },
   z3: { x: 525, y: 220 },
   yhat: { x: 630, y: 220 },
-  y: { x: 730, y: 340 },
+  y: { x: 730, y: 96 },
   L: { x: 730, y: 220 },
 };
+
+/** Nodes whose value and gradient are written above them (edges arrive from below). */
+export const labelsAbove: ReadonlySet<NodeId> = new Set<NodeId>(['z2']);
 
 /** Node radius (circles) or half-size (squares). */
 export const nodeRadius = 22;
