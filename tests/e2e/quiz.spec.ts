@@ -341,7 +341,9 @@ test.describe('stored progress', () => {
     expect((await idbKeys(page)).filter((k) => k.startsWith('nb:answer:'))).toEqual([]);
   });
 
-  test('without IndexedDB, progress is kept in localStorage', async ({ page }) => {
+  test('without IndexedDB, progress is kept in localStorage, and IndexedDB takes it over later', async ({
+    page,
+  }) => {
     await page.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { value: undefined });
     });
@@ -356,6 +358,14 @@ test.describe('stored progress', () => {
     expect(
       await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('nb:answer:'))),
     ).toBe(true);
+    // A later visit where IndexedDB works takes the answers over from localStorage.
+    const later = await page.context().newPage();
+    await ready(later);
+    await expect(question(later, 'plant-diseases').locator('.nb-status')).toContainText('Correct.');
+    expect(
+      await later.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('nb:answer:'))),
+    ).toBe(false);
+    expect((await idbKeys(later)).some((k) => k.startsWith('nb:answer:'))).toBe(true);
   });
 
   test('without any storage, the quiz works and says progress is not being saved', async ({

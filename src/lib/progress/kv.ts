@@ -123,15 +123,44 @@ export interface StorageEnv {
 }
 
 /**
- * The best working backend: IndexedDB if it opens and answers within 3 s, else localStorage if
- * a probe write succeeds, else memory. Never throws.
+ * Moves progress records from one backend into another (used when IndexedDB works again after a
+ * visit that had to use localStorage). Records are immutable and keyed by content, so copying is
+ * a union; the target's meta is kept. Backups move too. Returns how many entries moved.
+ */
+export async function adoptEntries(from: KV, to: KV): Promise<number> {
+  const have = new Set((await to.entries()).map(([k]) => k));
+  let moved = 0;
+  for (const [key, value] of await from.entries()) {
+    if (key === META_KEY) continue;
+    if (!have.has(key))
+      await to.set(
+        key,
+        value instanceof Unreadable ? { unreadable: value.raw, reason: value.reason } : value,
+      );
+    await from.del(key);
+    moved++;
+  }
+  return moved;
+}
+
+/**
+ * The best working backend: IndexedDB if it opens and answers within 3 s (taking over any
+ * progress an earlier visit had to keep in localStorage), else localStorage if a probe write
+ * succeeds, else memory. Never throws.
  */
 export async function openKV(env: StorageEnv): Promise<KV> {
   if (env.indexedDB) {
     try {
       const store = createStore(IDB_NAME, IDB_STORE);
       await timeout(get(META_KEY, store), 3000);
-      return idbKV();
+      const idb = idbKV();
+      try {
+        const ls = env.localStorage?.();
+        if (ls) await adoptEntries(storageKV(ls), idb);
+      } catch {
+        // localStorage unavailable: nothing to take over
+      }
+      return idb;
     } catch {
       // fall through to localStorage
     }

@@ -7,6 +7,7 @@ import {
   storageKV,
   openKV,
   browserEnv,
+  adoptEntries,
   Unreadable,
   type KV,
   type StorageLike,
@@ -259,6 +260,27 @@ describe('backends', () => {
     const entries = await storageKV(st).entries();
     expect(entries).toHaveLength(1);
     expect(entries[0]![1]).toBeInstanceOf(Unreadable);
+  });
+  it('adoptEntries moves records (and unreadable ones, for the store to back up) without overwriting', async () => {
+    const st = fakeStorage();
+    const a = answer('a', true, 1);
+    st.setItem('nb:meta', JSON.stringify({ version: 1 }));
+    st.setItem('nb:answer:intro:a:1:a1', JSON.stringify(a));
+    st.setItem('nb:answer:intro:b:2:a1', '{broken');
+    st.setItem('nb:attempt:intro:a1', JSON.stringify({ x: 'local' }));
+    const map = new Map<string, unknown>([['nb:attempt:intro:a1', attempt('a1', 1)]]);
+    expect(await adoptEntries(storageKV(st), memoryKV(map))).toBe(3);
+    expect(map.get('nb:answer:intro:a:1:a1')).toEqual(a);
+    expect(map.get('nb:answer:intro:b:2:a1')).toEqual({
+      unreadable: '{broken',
+      reason: 'not valid JSON',
+    });
+    expect(map.get('nb:attempt:intro:a1')).toEqual(attempt('a1', 1));
+    expect(map.has('nb:meta')).toBe(false);
+    expect([...st.map.keys()]).toEqual(['nb:meta']);
+    const s = await ProgressStore.open(memoryKV(map), { now });
+    expect(s.snapshot().answers).toEqual([a]);
+    expect(s.notices.map((n) => n.kind)).toContain('recovered');
   });
   it('memory backend hands out copies, not live objects', async () => {
     const kv = memoryKV();
