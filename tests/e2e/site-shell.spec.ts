@@ -109,3 +109,28 @@ test('the sidebar lists the chapter and marks the current lesson', async ({ page
       .getByRole('link', { name: 'What is deep learning?' }),
   ).toHaveAttribute('aria-current', 'page');
 });
+
+test('on a phone every lesson passes axe, and equations that overflow can be scrolled by keyboard', async ({
+  page,
+}) => {
+  const { builtPages } = await import('./support/site.ts');
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await page.setViewportSize({ width: 360, height: 740 });
+  const lessons = builtPages().filter((p) => p.startsWith('/foundations/'));
+  let overflowing = 0;
+  for (const path of lessons) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    expect(
+      axe.violations.map(
+        (v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
+    overflowing += await page.locator('.katex-display[tabindex="0"]').count();
+  }
+  // Some lesson has a display equation wider than a phone; it must have become focusable.
+  expect(overflowing).toBeGreaterThan(0);
+});
