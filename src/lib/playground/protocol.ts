@@ -18,6 +18,8 @@ export type ToRunner =
 export interface Snapshot {
   run: number;
   playing: boolean;
+  /** True in the snapshot posted when training stopped by itself (diverged, nothing to train). */
+  stopped: boolean;
   step: number;
   epoch: number;
   examples: number;

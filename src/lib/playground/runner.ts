@@ -38,7 +38,7 @@ export function createRunner(host: RunnerHost, { sliceMs }: RunnerOptions): Runn
   let meterExamples = 0;
   let rate = 0;
 
-  const snapshot = (): Snapshot | undefined => {
+  const snapshot = (stopped = false): Snapshot | undefined => {
     if (!trainer) return undefined;
     const h = trainer.history;
     const history = new Float64Array(h.length * 4);
@@ -46,6 +46,7 @@ export function createRunner(host: RunnerHost, { sliceMs }: RunnerOptions): Runn
     return {
       run,
       playing,
+      stopped,
       step: trainer.step,
       epoch: trainer.epoch,
       examples: trainer.examples,
@@ -58,8 +59,8 @@ export function createRunner(host: RunnerHost, { sliceMs }: RunnerOptions): Runn
       trainSize: trainer.data.train.length,
     };
   };
-  const post = () => {
-    const s = snapshot();
+  const post = (stopped = false) => {
+    const s = snapshot(stopped);
     if (!s) return;
     lastPost = host.now();
     host.post({ type: 'snapshot', snapshot: s }, [
@@ -102,7 +103,7 @@ export function createRunner(host: RunnerHost, { sliceMs }: RunnerOptions): Runn
     }
     if (trainer.diverged || trainer.data.train.length === 0) {
       stop();
-      post();
+      post(true);
       return;
     }
     if (now - lastPost >= SNAPSHOT_MS) post();

@@ -136,6 +136,8 @@ class PlaygroundElement extends HTMLElement {
   #raf = 0;
   #lastCurves = 0;
   #lastNetwork = 0;
+  #inspected: NodeBox | undefined;
+  #lastInspect = 0;
   #image = new ImageData(GRID_SIZE, GRID_SIZE);
   #cursor = { x: 0, y: 0 };
   #cursorShown = false;
@@ -277,7 +279,8 @@ class PlaygroundElement extends HTMLElement {
     const wasDiverged = Boolean(this.#snap?.diverged);
     this.#snap = snap;
     this.#history = historyPoints(snap.history);
-    if (this.#playing && !snap.playing) {
+    // Only a run that stopped by itself changes Play/Pause: other snapshots may predate a click.
+    if (this.#playing && snap.stopped) {
       this.#setPlaying(false);
       this.#renderTable();
       this.#changed();
@@ -656,6 +659,7 @@ class PlaygroundElement extends HTMLElement {
   // ---- views ------------------------------------------------------------------------------------
 
   #inspect(node: NodeBox | undefined, link: LinkLine | undefined): void {
+    if (!link) this.#inspected = node;
     const el = this.#q('[data-inspect]');
     if (!el) return;
     const net = this.#net();
@@ -663,6 +667,7 @@ class PlaygroundElement extends HTMLElement {
       el.textContent = `Weight from ${link.from.label} to ${link.to.label}: ${formatNumber(link.weight)}.`;
     else if (node && net && this.#layout)
       el.textContent = `${node.label}. ${describeIncoming(net, this.#layout, node)}`;
+    else if (node) el.textContent = `${node.label}. Its weights appear when the network is ready.`;
   }
 
   /** The network of the latest snapshot (undefined before the first one). */
@@ -738,6 +743,12 @@ class PlaygroundElement extends HTMLElement {
         this.#network?.update(networkLinks(this.#layout, net), maps, palette);
         const outThumb = this.#network?.node('out');
         if (outThumb && heat) outThumb.getContext('2d')?.drawImage(heat, 0, 0);
+        // Keep the focused neuron's weights current; the text is a live region, so while
+        // training it is rewritten at most every 2 s.
+        if (this.#inspected && (!this.#playing || now - this.#lastInspect > 2000)) {
+          this.#lastInspect = now;
+          this.#inspect(this.#inspected, undefined);
+        }
       }
       if (info.oneD) this.#drawPoints(outputs[0]!.subarray(0, GRID_SIZE));
       const last = this.#history[this.#history.length - 1];
