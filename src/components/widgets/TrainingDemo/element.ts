@@ -30,7 +30,14 @@ import {
   urlSchema,
   type DemoSettings,
 } from './model.ts';
-import { drawBoundary, drawLosses, predictAt, snapshotGrid } from './view.ts';
+import {
+  classColours,
+  drawLosses,
+  drawPoints,
+  paintCells,
+  predictAt,
+  snapshotGrid,
+} from './view.ts';
 
 type Status = 'idle' | 'loading' | 'ready' | 'playing' | 'diverged' | 'error';
 
@@ -168,6 +175,16 @@ class TrainingDemo extends HTMLElement {
     this.#newData();
     this.#drawBoundary(heat, heatSummary, heatTable);
     this.#cleanup.push(onVisible(this, () => void this.#ensureTrainer()));
+    // Theme switches change the class colours the bitmap is painted with.
+    const themeWatch = new MutationObserver(() => {
+      this.#colours = undefined;
+      this.#schedule('heat');
+    });
+    themeWatch.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    });
+    this.#cleanup.push(() => themeWatch.disconnect());
     // Leaving the page (including into the back/forward cache) frees the model and the worker.
     const onHide = () => this.#disposeTrainer();
     window.addEventListener('pagehide', onHide);
@@ -373,15 +390,20 @@ class TrainingDemo extends HTMLElement {
     });
   }
 
+  #colours: ReturnType<typeof classColours> | undefined;
+  #pointsDrawn: unknown;
+
   #drawBoundary(heat: SVGSVGElement, live: LiveSummary, table: HTMLTableElement | undefined): void {
-    const share = drawBoundary(
-      heat,
-      this.#grid,
-      [...this.#points.train, ...this.#points.test].map(asLabelled),
-    );
+    if (this.#pointsDrawn !== this.#points) {
+      drawPoints(heat, this.#grid, [...this.#points.train, ...this.#points.test].map(asLabelled));
+      this.#pointsDrawn = this.#points;
+    }
+    const canvas = this.querySelector<HTMLCanvasElement>('canvas[data-heat-canvas]');
+    this.#colours ??= classColours(heat);
+    const share = canvas ? paintCells(canvas, this.#grid, this.#colours) : 0.5;
     const p = this.#store.get().progress;
     if (p) live.update(boundarySummary(share, p.testAccuracy));
-    if (table && !this.#store.get().progress?.playing) {
+    if (table && this.#store.get().status !== 'playing') {
       renderTable(
         table,
         ['Test point', 'x', 'y', 'Class', 'Predicted'],

@@ -5,8 +5,7 @@ import { drawHeatmap } from '../shared/heatmap-view.ts';
 import { curvesViewModel, type Series } from '../../../lib/viz/curves.ts';
 import { heatmapViewModel, type LabelledPoint } from '../../../lib/viz/heatmap.ts';
 import type { Grid } from '../../../lib/viz/grid.ts';
-import { plotArea, type Layout } from '../../../lib/viz/scales.ts';
-import { select } from 'd3-selection';
+import type { Layout } from '../../../lib/viz/scales.ts';
 import type { SnapshotMessage } from '../../../lib/ml/protocol.ts';
 
 const HEAT: Layout = { width: 300, height: 300, margin: { top: 6, right: 6, bottom: 6, left: 6 } };
@@ -35,61 +34,55 @@ export function snapshotGrid(grid: SnapshotMessage['grid'] | undefined, extent =
   return { nx: size, ny: size, x: domain, y: domain, values: out };
 }
 
-/**
- * Draws the boundary; returns the share of the plane predicted as class 1. The cells are painted
- * into one small bitmap shown as an SVG <image> (hundreds of SVG rects repainted several times a
- * second cost the main thread 50–100 ms per frame on a busy machine); the points use the shared
- * heatmap view.
- */
-export function drawBoundary(
-  svg: SVGSVGElement,
-  grid: Grid,
-  points: readonly LabelledPoint[],
-): number {
-  const vm = heatmapViewModel(grid, points, HEAT);
-  drawHeatmap(svg, { ...vm, cells: [] }, 3.5);
-  const area = plotArea(HEAT);
-  const style = getComputedStyle(svg);
-  const rgb = (name: string, fallback: string) =>
-    parseHex(style.getPropertyValue(name).trim() || fallback);
-  const c0 = rgb('--nb-class-0', '#005a8c');
-  const c1 = rgb('--nb-class-1', '#a84600');
-  const canvas = document.createElement('canvas');
-  canvas.width = grid.nx;
-  canvas.height = grid.ny;
-  const ctx = canvas.getContext('2d');
-  if (ctx) {
-    const img = ctx.createImageData(grid.nx, grid.ny);
-    for (let j = 0; j < grid.ny; j++) {
-      for (let i = 0; i < grid.nx; i++) {
-        const raw = grid.values[j * grid.nx + i] ?? 0.5;
-        const v = Number.isFinite(raw) ? Math.min(Math.max(raw, 0), 1) : 0.5;
-        const c = v >= 0.5 ? c1 : c0;
-        const k = ((grid.ny - 1 - j) * grid.nx + i) * 4; // bitmap rows run top-down
-        img.data[k] = c[0];
-        img.data[k + 1] = c[1];
-        img.data[k + 2] = c[2];
-        img.data[k + 3] = Math.round(255 * (0.08 + 0.5 * Math.abs(v - 0.5) * 2));
-      }
-    }
-    ctx.putImageData(img, 0, 0);
-  }
-  const root = select(svg);
-  let image = root.select<SVGImageElement>(':scope > image.nb-td-cells');
-  if (image.empty())
-    image = root.insert<SVGImageElement>('image', ':first-child').attr('class', 'nb-td-cells');
-  image
-    .attr('x', area.left)
-    .attr('y', area.top)
-    .attr('width', area.right - area.left)
-    .attr('height', area.bottom - area.top)
-    .attr('preserveAspectRatio', 'none')
-    .attr('aria-hidden', 'true')
-    .attr('href', canvas.toDataURL());
-  return vm.share1;
+/** Draws the data points and frame (call when the points change). */
+export function drawPoints(svg: SVGSVGElement, grid: Grid, points: readonly LabelledPoint[]): void {
+  drawHeatmap(svg, { ...heatmapViewModel(grid, points, HEAT), cells: [] }, 3.5);
 }
 
-function parseHex(hex: string): [number, number, number] {
+/**
+ * Paints the predicted class per cell into a small canvas under the SVG (opacity by confidence,
+ * as the shared heatmap does) and returns the share of the plane predicted as class 1. Repainting
+ * hundreds of SVG rects several times a second cost the main thread 50–100 ms per frame on a busy
+ * machine; one putImageData costs well under a millisecond. `colours` are [class 0, class 1].
+ */
+export function paintCells(
+  canvas: HTMLCanvasElement,
+  grid: Grid,
+  colours: readonly [[number, number, number], [number, number, number]],
+): number {
+  if (canvas.width !== grid.nx) canvas.width = grid.nx;
+  if (canvas.height !== grid.ny) canvas.height = grid.ny;
+  const ctx = canvas.getContext('2d');
+  let ones = 0;
+  const img = ctx?.createImageData(grid.nx, grid.ny);
+  for (let j = 0; j < grid.ny; j++) {
+    for (let i = 0; i < grid.nx; i++) {
+      const raw = grid.values[j * grid.nx + i] ?? 0.5;
+      const v = Number.isFinite(raw) ? Math.min(Math.max(raw, 0), 1) : 0.5;
+      const cls = v >= 0.5 ? 1 : 0;
+      ones += cls;
+      if (!img) continue;
+      const c = colours[cls];
+      const k = ((grid.ny - 1 - j) * grid.nx + i) * 4; // bitmap rows run top-down
+      img.data[k] = c[0];
+      img.data[k + 1] = c[1];
+      img.data[k + 2] = c[2];
+      img.data[k + 3] = Math.round(255 * (0.08 + 0.5 * Math.abs(v - 0.5) * 2));
+    }
+  }
+  if (ctx && img) ctx.putImageData(img, 0, 0);
+  return ones / (grid.nx * grid.ny);
+}
+
+/** The two class colours of the current theme, read from the chart's CSS variables. */
+export function classColours(el: Element): [[number, number, number], [number, number, number]] {
+  const style = getComputedStyle(el);
+  const rgb = (name: string, fallback: string) =>
+    parseHex(style.getPropertyValue(name).trim() || fallback);
+  return [rgb('--nb-class-0', '#005a8c'), rgb('--nb-class-1', '#a84600')];
+}
+
+export function parseHex(hex: string): [number, number, number] {
   const m = /^#([0-9a-f]{6})$/i.exec(hex);
   const n = m ? parseInt(m[1]!, 16) : 0x808080;
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
