@@ -1,4 +1,5 @@
 // The TrainingDemo widget on the first lesson, and the claims the lesson makes about it.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const LESSON = '/foundations/what-is-deep-learning/';
@@ -247,3 +248,22 @@ test('removing the widget terminates its worker', async ({ page }) => {
   await widget(page).evaluate((el) => el.remove());
   await expect.poll(() => closed.length, { timeout: 5000 }).toBe(1);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`after training, the widget has no axe violations (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.goto(LESSON);
+    await widget(page).scrollIntoViewIfNeeded();
+    await waitFor(page, (s) => s.backend !== null);
+    await button(page, 'Step').click();
+    await waitFor(page, (s) => s.step === 100 && s.status === 'ready');
+    const axe = await new AxeBuilder({ page })
+      .include(WIDGET)
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  });
+}
