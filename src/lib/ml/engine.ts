@@ -148,18 +148,29 @@ export function createEngine(host: EngineHost): Engine {
     workload = undefined;
   };
 
-  /** Brings up the first backend of `candidates` that starts; cpu as the last resort. */
-  const bringUp = async (candidates: readonly BackendName[]) => {
+  /**
+   * Brings up the first backend of `candidates` that starts and can run the model (builds it and
+   * evaluates once: some GPU stacks start but then fail on the first kernel); cpu last.
+   */
+  const bringUp = async (candidates: readonly BackendName[], weights?: readonly Float32Array[]) => {
     if (!tf) throw new Error('Not initialised.');
-    for (const name of [...candidates, 'cpu' as const]) {
-      if (lost.has(name)) continue;
-      if (await setTfBackend(tf, name)) {
-        backend = name;
-        watchDevice();
+    let lastError: unknown;
+    for (const name of new Set([...candidates, 'cpu' as const])) {
+      if (lost.has(name) || !(await setTfBackend(tf, name))) continue;
+      backend = name;
+      watchDevice();
+      try {
+        build(weights);
+        evaluate();
         return;
+      } catch (e) {
+        lastError = e;
+        freeWorkload();
       }
     }
-    throw new Error('No TensorFlow.js backend could be started.');
+    throw lastError instanceof Error
+      ? lastError
+      : new Error('No TensorFlow.js backend could run this model.');
   };
 
   /** Moves training to another backend, continuing from the last readable weights. */
@@ -180,8 +191,7 @@ export function createEngine(host: EngineHost): Engine {
       }
     }
     freeWorkload();
-    await bringUp(candidates);
-    build(weights);
+    await bringUp(candidates, weights);
     step = at;
     checkpoint = { step, weights: workload!.getWeights() };
     evaluate();
@@ -290,8 +300,6 @@ export function createEngine(host: EngineHost): Engine {
       candidates = best ? [best, ...order] : order;
     }
     await bringUp(candidates);
-    build();
-    evaluate();
     reference = evaluation.trainLoss;
     checkpoint = { step: 0, weights: workload!.getWeights() };
     progress(probe ? { probe } : {});
