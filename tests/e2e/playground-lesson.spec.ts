@@ -135,11 +135,16 @@ test('hovering or focusing a neuron map enlarges it', async ({ page }) => {
   const thumb = page.getByRole('img', {
     name: 'Layer 1, neuron 1: map of its output over the plane',
   });
+  const zoom = page.locator('#playground .pg-zoom');
   await thumb.focus();
-  await expect
-    .poll(() => thumb.evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a))
-    .toBeCloseTo(3, 1);
+  await expect(zoom).toBeVisible();
+  const [small, big] = await Promise.all([thumb.boundingBox(), zoom.boundingBox()]);
+  expect(big!.width).toBeGreaterThanOrEqual(2.9 * small!.width);
   await expect(page.locator('#playground [data-inspect]')).toContainText('Incoming weights');
+  await thumb.blur();
+  await expect(zoom).toBeHidden();
+  await page.getByRole('img', { name: 'Input feature x₁' }).hover();
+  await expect(zoom).toBeVisible();
 });
 
 test('the engine trains thousands of steps per second in a worker', async ({ page }) => {

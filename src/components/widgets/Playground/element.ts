@@ -740,9 +740,7 @@ class PlaygroundElement extends HTMLElement {
       // output heatmap and the readouts at every frame.
       if (now - this.#lastNetwork > 100 || !this.#playing) {
         this.#lastNetwork = now;
-        this.#network?.update(networkLinks(this.#layout, net), maps, palette);
-        const outThumb = this.#network?.node('out');
-        if (outThumb && heat) outThumb.getContext('2d')?.drawImage(heat, 0, 0);
+        this.#network?.update(networkLinks(this.#layout, net), maps, palette, this.#image);
         // Keep the focused neuron's weights current; the text is a live region, so while
         // training it is rewritten at most every 2 s.
         if (this.#inspected && (!this.#playing || now - this.#lastInspect > 2000)) {

@@ -48,16 +48,23 @@ export function readPalette(el: Element): Palette {
 export interface NetworkView {
   /** Rebuilds nodes for a new network shape. */
   setLayout(layout: NetworkLayout): void;
-  /** Updates links and node maps. maps.get(node id) is that node's grid of values. */
+  /**
+   * Updates links and node maps. maps.get(node id) is that node's grid of values; the output
+   * node shows `output` (the heatmap's pixels).
+   */
   update(
     links: readonly LinkLine[],
     maps: ReadonlyMap<string, Float32Array>,
     palette: Palette,
+    output: ImageData,
   ): void;
-  /** The canvas of a node (for tests and focus handling). */
-  node(id: string): HTMLCanvasElement | undefined;
 }
 
+/**
+ * The diagram: an SVG of links, ONE canvas holding every node's map (dozens of small canvases
+ * cost a compositor layer each), a transparent focusable box per node for keyboard, pointer and
+ * screen readers, and one zoom canvas that shows the hovered or focused node's map at 3×.
+ */
 export function createNetworkView(
   host: HTMLElement,
   size: number,
@@ -67,31 +74,60 @@ export function createNetworkView(
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.classList.add('pg-links');
   svg.setAttribute('aria-hidden', 'true');
-  host.append(svg);
-  const canvases = new Map<string, HTMLCanvasElement>();
+  const maps = document.createElement('canvas');
+  maps.className = 'pg-maps';
+  maps.setAttribute('aria-hidden', 'true');
+  const zoom = document.createElement('canvas');
+  zoom.className = 'pg-zoom';
+  zoom.width = size;
+  zoom.height = size;
+  zoom.hidden = true;
+  zoom.setAttribute('aria-hidden', 'true');
+  host.append(svg, maps, zoom);
+  const scratch = document.createElement('canvas');
+  scratch.width = size;
+  scratch.height = size;
   const images = new Map<string, ImageData>();
+  const boxes = new Map<string, HTMLElement>();
   const lines = new Map<string, SVGLineElement>();
   const current = new Map<string, LinkLine>();
   let layout: NetworkLayout | undefined;
+  let active: NodeBox | undefined;
+
+  const showZoom = () => {
+    if (!active || !layout) {
+      zoom.hidden = true;
+      return;
+    }
+    const img = images.get(active.id);
+    if (img) zoom.getContext('2d')?.putImageData(img, 0, 0);
+    const side = layout.thumb * 3;
+    zoom.style.left = `${Math.max(0, Math.min(layout.width - side, active.x - side / 2))}px`;
+    zoom.style.top = `${Math.max(0, active.y - side / 2)}px`;
+    zoom.hidden = false;
+  };
+
   return {
     setLayout(next) {
       layout = next;
+      active = undefined;
+      zoom.hidden = true;
       host.style.setProperty('--pg-net-w', `${next.width}px`);
       host.style.setProperty('--pg-net-h', `${next.height}px`);
+      for (const el of [svg, maps]) {
+        el.setAttribute('width', String(next.width));
+        el.setAttribute('height', String(next.height));
+      }
       svg.setAttribute('viewBox', `0 0 ${next.width} ${next.height}`);
-      svg.setAttribute('width', String(next.width));
-      svg.setAttribute('height', String(next.height));
-      for (const c of canvases.values()) c.remove();
-      canvases.clear();
+      for (const b of boxes.values()) b.remove();
+      boxes.clear();
       images.clear();
       for (const n of next.nodes) {
-        const c = document.createElement('canvas');
-        c.width = size;
-        c.height = size;
-        c.className = `pg-thumb pg-kind-${n.kind}`;
-        c.tabIndex = 0;
-        c.setAttribute('role', 'img');
-        c.setAttribute(
+        const box = document.createElement('div');
+        box.className = `pg-thumb pg-kind-${n.kind}`;
+        box.tabIndex = 0;
+        box.setAttribute('role', 'img');
+        box.setAttribute(
           'aria-label',
           n.kind === 'feature'
             ? `Input feature ${n.label}`
@@ -99,20 +135,28 @@ export function createNetworkView(
               ? 'Output neuron'
               : `${n.label}: map of its output over the plane`,
         );
-        c.dataset['node'] = n.id;
-        c.style.left = `${n.x - next.thumb / 2}px`;
-        c.style.top = `${n.y - next.thumb / 2}px`;
-        const show = () => onInspect(n, undefined);
-        const hide = () => onInspect(undefined, undefined);
-        c.addEventListener('focus', show);
-        c.addEventListener('mouseenter', show);
-        c.addEventListener('blur', hide);
-        c.addEventListener('mouseleave', hide);
-        host.append(c);
-        canvases.set(n.id, c);
+        box.dataset['node'] = n.id;
+        box.style.left = `${n.x - next.thumb / 2}px`;
+        box.style.top = `${n.y - next.thumb / 2}px`;
+        const show = () => {
+          active = n;
+          showZoom();
+          onInspect(n, undefined);
+        };
+        const hide = () => {
+          active = undefined;
+          showZoom();
+          onInspect(undefined, undefined);
+        };
+        box.addEventListener('focus', show);
+        box.addEventListener('mouseenter', show);
+        box.addEventListener('blur', hide);
+        box.addEventListener('mouseleave', hide);
+        host.append(box);
+        boxes.set(n.id, box);
       }
     },
-    update(links, maps, palette) {
+    update(links, values, palette, output) {
       if (!layout) return;
       const half = layout.thumb / 2;
       // Lines are created once per shape; later updates touch only what changed (width, sign),
@@ -140,26 +184,30 @@ export function createNetworkView(
         const cls = `pg-link pg-${l.sign}`;
         if (el.getAttribute('class') !== cls) el.setAttribute('class', cls);
       }
-      for (const [id, c] of canvases) {
-        const values = maps.get(id);
-        if (!values) continue;
-        let img = images.get(id);
-        if (!img) {
-          img = new ImageData(size, size);
-          images.set(id, img);
+      const ctx = maps.getContext('2d');
+      const sctx = scratch.getContext('2d');
+      if (!ctx || !sctx) return;
+      ctx.clearRect(0, 0, layout.width, layout.height);
+      for (const n of layout.nodes) {
+        let img: ImageData | undefined;
+        if (n.id === 'out') img = output;
+        else {
+          const v = values.get(n.id);
+          if (!v) continue;
+          img = images.get(n.id);
+          if (!img) {
+            img = new ImageData(size, size);
+            images.set(n.id, img);
+          }
+          divergingPixels(v, img.data, palette, maxAbs(v));
         }
-        if (id === 'out') paintOutput(values, img.data, palette);
-        else divergingPixels(values, img.data, palette, maxAbs(values));
-        c.getContext('2d')?.putImageData(img, 0, 0);
+        images.set(n.id, img);
+        sctx.putImageData(img, 0, 0);
+        ctx.drawImage(scratch, n.x - half, n.y - half, layout.thumb, layout.thumb);
       }
+      if (active) showZoom();
     },
-    node: (id) => canvases.get(id),
   };
-}
-
-/** Output-node thumbnails: values are already probabilities or targets. */
-function paintOutput(values: Float32Array, rgba: Uint8ClampedArray, palette: Palette): void {
-  divergingPixels(values, rgba, palette, maxAbs(values));
 }
 
 // ---- Output heatmap -----------------------------------------------------------------------------
