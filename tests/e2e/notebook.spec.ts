@@ -226,10 +226,6 @@ test('a generator cell runs past the loop budget while it yields, and is cleaned
 });
 
 test('tf loads only when a cell reads it, and cells can use it', async ({ page, baseURL }) => {
-  // loadTf() on the main thread currently fails in the built site ("Cannot evaluate flag 'DEBUG'":
-  // tfjs-core's flag registrations run after a chunk that reads them). Fixed in src/lib/ml/tf.ts's
-  // chunking, not here; this test turns green then.
-  test.fixme(true, 'loadTf() in pages: tfjs-core flags evaluated before registration');
   const problems = watchPage(page, baseURL!);
   const requested: string[] = [];
   page.on('request', (r) => requested.push(r.url()));

@@ -29,6 +29,9 @@ export function importTf(): Promise<Tf> {
       import('@tensorflow/tfjs-layers'),
       // Gradients live outside tfjs-core's index; layers imports them too, but say so explicitly.
       import('@tensorflow/tfjs-core/dist/register_all_gradients'),
+      // Tensor methods (t.sum(), t.square() …) as in the full @tensorflow/tfjs bundle: notebook
+      // cells and readers' code expect the chained API.
+      import('@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops'),
       // cpu is always registered: it is the last resort and the fallback after a lost context.
       import('@tensorflow/tfjs-backend-cpu'),
     ]);
