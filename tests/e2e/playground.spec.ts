@@ -140,6 +140,14 @@ test.describe('training', () => {
     const common = second.filter((r) => byStep.has(r[0]));
     expect(common.length).toBeGreaterThan(50);
     for (const r of common) expect(r.join('|')).toBe(byStep.get(r[0]));
+    // Reset starts again from the same seed: the same numbers once more.
+    await pg.getByRole('button', { name: 'Reset' }).click();
+    expect((await run(pg)).step).toBe(0);
+    await train(pg, 600, '4');
+    const again = await historyRows(pg);
+    const sameAgain = again.filter((r) => byStep.has(r[0]));
+    expect(sameAgain.length).toBeGreaterThan(20);
+    for (const r of sameAgain) expect(r.join('|')).toBe(byStep.get(r[0]));
     // The comparison can fail: another seed gives other numbers at the same steps.
     await pg.getByRole('button', { name: 'New seed' }).click();
     expect((await run(pg)).seed).not.toBe(77);
