@@ -62,10 +62,11 @@ export function probabilityPixels(
   values: Float32Array,
   rgba: Uint8ClampedArray,
   palette: Palette,
+  strength = 0.85,
 ): void {
   const shifted = new Float32Array(values.length);
   for (let p = 0; p < values.length; p++) shifted[p] = 2 * values[p]! - 1;
-  divergingPixels(shifted, rgba, palette);
+  divergingPixels(shifted, rgba, palette, 1, strength);
 }
 
 /**
@@ -76,6 +77,7 @@ export function classPixels(
   probs: readonly Float32Array[],
   rgba: Uint8ClampedArray,
   palette: Palette,
+  strength = 0.85,
 ): void {
   const colours = [palette.negative, palette.positive, palette.third];
   const bg = palette.background;
@@ -84,7 +86,7 @@ export function classPixels(
     let best = 0;
     for (let k = 1; k < probs.length; k++) if (probs[k]![p]! > probs[best]![p]!) best = k;
     const c = colours[best] ?? bg;
-    const conf = Math.max(0, Math.min(1, (probs[best]![p]! - 1 / 3) * 1.5)) * 0.85;
+    const conf = Math.max(0, Math.min(1, (probs[best]![p]! - 1 / 3) * 1.5)) * strength;
     const o = 4 * p;
     rgba[o] = bg[0] + (c[0] - bg[0]) * conf;
     rgba[o + 1] = bg[1] + (c[1] - bg[1]) * conf;

@@ -212,6 +212,8 @@ export function createNetworkView(
 
 // ---- Output heatmap -----------------------------------------------------------------------------
 
+const HEAT_STRENGTH = 0.55;
+
 /** Paints the output layer's grid into the 50×50 heatmap canvas. */
 export function drawHeatmap(
   canvas: HTMLCanvasElement,
@@ -220,9 +222,10 @@ export function drawHeatmap(
   palette: Palette,
   image: ImageData,
 ): void {
-  if (task === 'binary') probabilityPixels(outputs[0]!, image.data, palette);
-  else if (task === 'multiclass') classPixels(outputs, image.data, palette);
-  else divergingPixels(outputs[0]!, image.data, palette, 1);
+  // Paler than the neuron maps, so the points (full colour) stand out on their own class.
+  if (task === 'binary') probabilityPixels(outputs[0]!, image.data, palette, HEAT_STRENGTH);
+  else if (task === 'multiclass') classPixels(outputs, image.data, palette, HEAT_STRENGTH);
+  else divergingPixels(outputs[0]!, image.data, palette, 1, HEAT_STRENGTH);
   canvas.getContext('2d')?.putImageData(image, 0, 0);
 }
 
