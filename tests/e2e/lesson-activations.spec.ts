@@ -165,6 +165,12 @@ test('race: pressing the same button again pauses training part way', async ({ p
   await expect(w.locator('svg')).toHaveCount(4);
   await w.getByRole('button', { name: 'Train 100 epochs' }).focus();
   await page.keyboard.press('Enter');
+  // Pause once training is under way (the first press may still be loading the model).
+  await page.waitForFunction(
+    () => Number(document.querySelector('#activation-race')?.getAttribute('data-epoch')) > 0,
+    undefined,
+    { polling: 'raf' },
+  );
   await page.keyboard.press('Enter');
   await expect(w.getByRole('button', { name: 'Train 100 epochs' })).toHaveAttribute(
     'aria-pressed',
