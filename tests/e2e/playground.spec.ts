@@ -200,9 +200,12 @@ test.describe('training', () => {
     expect(s.testLoss).toBeLessThan(0.3);
   });
 
-  test('no long task (over 50 ms) during 5 s of training', async ({ page }) => {
-    // Long tasks are timing-sensitive: on a machine shared by many jobs this can flake; CI runs
-    // alone. The lesson's starting setup; `npm run bench` also reports the 2-8-8-1 spiral setup.
+  test('no long task (over 50 ms) during 5 s of training @timing', async ({ page }) => {
+    // Runs in the "timing" project, after every other test, one at a time. The lesson's starting
+    // setup; `npm run bench` also reports the 2-8-8-1 spiral setup. On two shared cores a single
+    // window can catch the OS descheduling the main thread, so up to three 5 s windows are
+    // measured and one must be clean (code that blocks the page fails every window).
+    test.setTimeout(60_000);
     const pg = await open(page, '?preset=circles');
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
@@ -213,11 +216,17 @@ test.describe('training', () => {
     });
     await pg.getByLabel('Speed').selectOption('64');
     await pg.getByRole('button', { name: 'Play' }).click();
-    await page.waitForTimeout(5000);
+    let long: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      long = await page.evaluate(async () => {
+        const w = window as unknown as { longTasks: number[] };
+        w.longTasks.length = 0;
+        await new Promise((r) => setTimeout(r, 5000));
+        return [...w.longTasks];
+      });
+      if (long.length === 0) break;
+    }
     await pg.getByRole('button', { name: 'Pause' }).click();
-    const long = await page.evaluate(
-      () => (window as unknown as { longTasks: number[] }).longTasks,
-    );
     expect((await run(pg)).step).toBeGreaterThan(1000);
     expect(long).toEqual([]);
   });

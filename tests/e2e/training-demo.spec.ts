@@ -97,7 +97,7 @@ test('the lesson claim: five presses of Step (500 steps) bring the test loss bel
   expect(again.trainLoss).toBeCloseTo(start.trainLoss!, 5);
 });
 
-test('playing lowers the loss, and the main thread has no task over 50 ms during 5 s of training', async ({
+test('playing lowers the loss, and the main thread has no task over 50 ms during 5 s of training @timing', async ({
   page,
 }) => {
   test.setTimeout(120_000);
