@@ -241,3 +241,32 @@ test('race: removing the widget mid-training stops it cleanly', async ({ page, b
   expect(later).toBe(at);
   expect(problems.consoleErrors).toEqual([]);
 });
+
+test('race: trains in a Web Worker, and on the main thread where workers are unavailable', async ({
+  page,
+}) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(PATH);
+  const w = page.locator('#activation-race');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.locator('svg')).toHaveCount(4);
+  await w.getByRole('button', { name: 'One epoch' }).click();
+  await expect(w).toHaveAttribute('data-epoch', '1');
+  expect(workers.some((u) => /activation-race\.worker/.test(u))).toBe(true);
+
+  const other = await page.context().newPage();
+  await other.addInitScript(() => {
+    delete (window as unknown as { Worker?: unknown }).Worker;
+  });
+  await other.goto(PATH);
+  const w2 = other.locator('#activation-race');
+  await w2.scrollIntoViewIfNeeded();
+  await expect(w2.locator('svg')).toHaveCount(4);
+  await w2.getByRole('button', { name: 'One epoch' }).click();
+  await expect(w2).toHaveAttribute('data-epoch', '1');
+  // Same seed, same first epoch: both tables agree.
+  const row = async (p: typeof page) =>
+    p.locator('#activation-race tr[data-row="relu"] td').allTextContents();
+  expect(await row(other)).toEqual(await row(page));
+});

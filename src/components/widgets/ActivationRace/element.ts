@@ -1,24 +1,94 @@
-// <nb-activation-race>: wiring only. Loads the race (dense engine) when visible or on a press,
-// trains one epoch per animation frame, and redraws lanes and the table.
+// <nb-activation-race>: wiring only. When visible or on a press, starts the race in a Web Worker
+// (src/workers/activation-race.worker.ts; on the main thread in frame-sized slices where workers
+// are unavailable) and redraws lanes and the table from the states it reports.
 import { onVisible } from '../shared/on-visible.ts';
 import { createLiveSummary, type LiveSummary } from '../shared/text-alt.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
-import type { Race } from '../../../lib/ml/activation-race.ts';
+import type { RaceCommand, RaceMessage } from '../../../lib/ml/activation-race-runner.ts';
 import { describeRace, LABELS, laneRow, type LaneSummary } from './describe.ts';
 import { createLaneView, drawLane, type LaneView } from './view.ts';
 
-type RaceModule = typeof import('../../../lib/ml/activation-race.ts');
+/** The first epoch whose accuracy reached 95 %, or null (as the race's epochsToReach). */
+function firstReached(accuracies: readonly number[]): number | null {
+  const i = accuracies.findIndex((a) => a >= 0.95);
+  return i < 0 ? null : i;
+}
+
+type RaceState = Extract<RaceMessage, { type: 'state' }>;
 const GRID = 20;
-/** Milliseconds of training per animation frame. */
+/** Milliseconds of training per animation frame in the main-thread fallback. */
 const FRAME_BUDGET_MS = 12;
+
+interface RaceClient {
+  send(cmd: RaceCommand): void;
+  dispose(): void;
+}
+
+/** The race in a worker, or on the main thread in slices if a worker cannot start. */
+async function startRace(onMessage: (m: RaceMessage) => void): Promise<RaceClient> {
+  const onMain = async (): Promise<RaceClient> => {
+    const { createRaceRunner } = await import('../../../lib/ml/activation-race-runner.ts');
+    let alive = true;
+    const runner = createRaceRunner({
+      post: (m) => {
+        if (alive) onMessage(m);
+      },
+      schedule: (fn) => {
+        const id = requestAnimationFrame(fn);
+        return () => cancelAnimationFrame(id);
+      },
+      now: () => performance.now(),
+      budgetMs: FRAME_BUDGET_MS,
+    });
+    return {
+      send: (cmd) => runner.handle(cmd),
+      dispose: () => {
+        alive = false;
+        runner.handle({ type: 'pause' });
+      },
+    };
+  };
+  if (typeof Worker === 'undefined') return onMain();
+  try {
+    const worker = new Worker(
+      new URL('../../../workers/activation-race.worker.ts', import.meta.url),
+      { type: 'module' },
+    );
+    let heard = false;
+    // Commands sent before the worker first answers, replayed on the main thread if it fails to load.
+    const early: RaceCommand[] = [];
+    const client: RaceClient = {
+      send: (cmd) => {
+        if (!heard) early.push(cmd);
+        worker.postMessage(cmd);
+      },
+      dispose: () => worker.terminate(),
+    };
+    worker.addEventListener('message', (e: MessageEvent<RaceMessage>) => {
+      heard = true;
+      early.length = 0;
+      onMessage(e.data);
+    });
+    worker.addEventListener('error', () => {
+      if (heard) return;
+      worker.terminate();
+      void onMain().then((fallback) => {
+        for (const cmd of early.splice(0)) fallback.send(cmd);
+        client.send = (cmd) => fallback.send(cmd);
+        client.dispose = () => fallback.dispose();
+      });
+    });
+    return client;
+  } catch {
+    return onMain();
+  }
+}
 
 class ActivationRace extends HTMLElement {
   #cleanup: Array<() => void> = [];
-  #race: Race | null = null;
-  #mod: RaceModule | null = null;
+  #state: RaceState | null = null;
+  #client: Promise<RaceClient> | null = null;
   #views = new Map<string, LaneView>();
-  #frame = 0;
-  #running = false;
   #live: LiveSummary | undefined;
 
   connectedCallback(): void {
@@ -29,129 +99,83 @@ class ActivationRace extends HTMLElement {
     if (!status || !trainBtn) return;
     const trainLabel = trainBtn.textContent ?? 'Train';
 
-    const load = async (): Promise<RaceModule> => {
-      if (this.#mod) return this.#mod;
-      const mod = await import('../../../lib/ml/activation-race.ts');
-      this.#mod = mod;
-      if (!this.#race) this.#reset(mod, seed);
-      return mod;
-    };
-    this.#cleanup.push(onVisible(this, () => void load().then(() => this.#render(total, status))));
-
-    const stop = (): void => {
-      this.#running = false;
-      cancelAnimationFrame(this.#frame);
-      trainBtn.textContent = trainLabel;
-      trainBtn.setAttribute('aria-pressed', 'false');
-    };
-    this.#cleanup.push(stop);
-
-    const tick = (): void => {
-      const race = this.#race;
-      const mod = this.#mod;
-      if (!race || !mod || !this.#running) return;
-      // Train for a slice of the frame (at least one epoch), then draw once: on a slow or busy
-      // device the run takes more frames but the same epochs, so the results do not change.
-      const start = performance.now();
-      do mod.raceEpoch(race);
-      while (
-        race.epoch < total &&
-        !this.#diverged() &&
-        performance.now() - start < FRAME_BUDGET_MS
-      );
-      this.#render(total, status);
-      if (race.epoch >= total || this.#diverged()) {
-        stop();
-        this.#render(total, status);
-        this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
+    const onMessage = (m: RaceMessage): void => {
+      if (m.type === 'data') {
+        this.#makeViews(m.inputs, m.targets, m.n);
         return;
       }
-      this.#frame = requestAnimationFrame(tick);
+      this.#state = m;
+      trainBtn.textContent = m.running ? 'Pause' : trainLabel;
+      trainBtn.setAttribute('aria-pressed', String(m.running));
+      this.#render(total, status);
+      if (m.settled) this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
     };
+    const client = (): Promise<RaceClient> => {
+      if (!this.#client) {
+        this.#client = startRace(onMessage).then((c) => {
+          c.send({ type: 'init', seed: Number.isFinite(seed) ? seed : null, total, grid: GRID });
+          return c;
+        });
+        this.#cleanup.push(() => {
+          void this.#client?.then((c) => c.dispose());
+          this.#client = null;
+        });
+      }
+      return this.#client;
+    };
+    this.#cleanup.push(onVisible(this, () => void client()));
 
     const onClick = async (e: Event): Promise<void> => {
       const btn = (e.target as Element).closest<HTMLButtonElement>('button[data-action]');
       if (!btn) return;
-      const mod = await load();
+      const c = await client();
       const action = btn.dataset['action'];
-      if (action === 'train') {
-        if (this.#running) {
-          stop();
-          this.#render(total, status);
-          return;
-        }
-        if ((this.#race?.epoch ?? 0) >= total || this.#diverged()) this.#reset(mod, seed);
-        this.#running = true;
-        trainBtn.textContent = 'Pause';
-        trainBtn.setAttribute('aria-pressed', 'true');
-        this.#frame = requestAnimationFrame(tick);
-      } else if (action === 'step') {
-        stop();
-        if (this.#race && !this.#diverged()) mod.raceEpoch(this.#race);
-        this.#render(total, status);
-        this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
-      } else if (action === 'reset') {
-        stop();
-        this.#reset(mod, seed);
-        this.#render(total, status);
-        this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
-      }
+      if (action === 'train')
+        c.send({ type: trainBtn.getAttribute('aria-pressed') === 'true' ? 'pause' : 'train' });
+      else if (action === 'step') c.send({ type: 'step' });
+      else if (action === 'reset') c.send({ type: 'reset' });
     };
     const listener = (e: Event): void => void onClick(e);
     this.addEventListener('click', listener);
     this.#cleanup.push(() => this.removeEventListener('click', listener));
   }
 
-  #reset(mod: RaceModule, seed: number): void {
-    this.#race = mod.createRace(
-      Number.isFinite(seed) ? { ...mod.raceDefaults, seed } : mod.raceDefaults,
-    );
-    const pts = Array.from({ length: this.#race.n }, (_, i) => ({
-      x: this.#race!.inputs[2 * i]!,
-      y: this.#race!.inputs[2 * i + 1]!,
-      label: this.#race!.targets[i]!,
+  #makeViews(inputs: Float32Array, targets: Float32Array, n: number): void {
+    const pts = Array.from({ length: n }, (_, i) => ({
+      x: inputs[2 * i]!,
+      y: inputs[2 * i + 1]!,
+      label: targets[i]!,
     }));
     this.#views.clear();
-    for (const lane of this.#race.lanes) {
-      const host = this.querySelector(`[data-lane="${lane.activation}"]`);
+    for (const activation of Object.keys(LABELS)) {
+      const host = this.querySelector(`[data-lane="${activation}"]`);
       if (host)
         this.#views.set(
-          lane.activation,
-          createLaneView(
-            host,
-            `${LABELS[lane.activation] ?? lane.activation}: prediction and data`,
-            pts,
-          ),
+          activation,
+          createLaneView(host, `${LABELS[activation] ?? activation}: prediction and data`, pts),
         );
     }
   }
 
   #summaries(): LaneSummary[] {
-    const race = this.#race;
-    const mod = this.#mod;
-    if (!race || !mod) return [];
-    return race.lanes.map((l) => ({
+    const lanes = this.#state?.lanes ?? [];
+    return lanes.map((l) => ({
       activation: l.activation,
       label: LABELS[l.activation] ?? l.activation,
       accuracy: l.accuracies.at(-1) ?? 0,
       loss: l.losses.at(-1) ?? NaN,
-      reached: mod.epochsToReach(l, 0.95),
+      reached: firstReached(l.accuracies),
       diverged: !Number.isFinite(l.losses.at(-1) ?? NaN),
     }));
   }
 
-  #diverged(): boolean {
-    return this.#summaries().some((s) => s.diverged);
-  }
-
   #render(total: number, status: HTMLElement): void {
-    const race = this.#race;
-    const mod = this.#mod;
-    if (!race || !mod) return;
+    const state = this.#state;
+    if (!state) return;
     const sums = this.#summaries();
-    for (const lane of race.lanes) {
+    for (const lane of state.lanes) {
       const view = this.#views.get(lane.activation);
-      if (view) drawLane(view, mod.laneGrid(lane, GRID), GRID);
+      if (view) drawLane(view, lane.grid, GRID);
     }
     for (const s of sums) {
       const row = this.querySelector<HTMLTableRowElement>(`tr[data-row="${s.activation}"]`);
@@ -163,17 +187,17 @@ class ActivationRace extends HTMLElement {
     }
     // The status is a live region: while training it is rewritten at most every 1.5 s.
     this.#live ??= createLiveSummary(status, 1500);
-    this.#live.update(describeRace(race.epoch, total, sums, this.#running));
-    if (!this.#running) this.#live.flush();
-    this.dataset['epoch'] = String(race.epoch);
+    this.#live.update(describeRace(state.epoch, total, sums, state.running));
+    if (!state.running) this.#live.flush();
+    this.dataset['epoch'] = String(state.epoch);
   }
 
   /** Quiz contract: the epoch reached and each lane's accuracy, loss and 95% epoch. */
   quizState(): WidgetState {
-    const race = this.#race;
-    if (!race) return null;
+    const state = this.#state;
+    if (!state) return null;
     return {
-      epoch: race.epoch,
+      epoch: state.epoch,
       lanes: this.#summaries().map((s) => ({
         activation: s.activation,
         accuracy: s.accuracy,
