@@ -1,6 +1,6 @@
 // Checks on the built files themselves (no browser): JavaScript budgets and internal links.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages, distDir } from './support/site.ts';
 import { measurePage } from './support/js-budget.ts';
@@ -54,12 +54,8 @@ test('every internal link and asset reference resolves to a built file', () => {
       ? [`${clean}index.html`]
       : [clean, `${clean}/index.html`, `${clean}.html`];
     return candidates.some((c) => {
-      try {
-        readFileSync(join(distDir, c));
-        return true;
-      } catch {
-        return false;
-      }
+      const file = join(distDir, c);
+      return existsSync(file) && statSync(file).isFile();
     });
   };
   for (const path of pages) {

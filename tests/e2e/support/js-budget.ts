@@ -2,7 +2,7 @@
 // scripts and everything they import statically (dynamic import() is excluded: it loads on demand).
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, dirname, posix } from 'node:path';
+import { join, posix } from 'node:path';
 
 export interface PageJs {
   /** gzip bytes of all initial JavaScript */
@@ -59,6 +59,5 @@ export function measurePage(dist: string, urlPath: string): PageJs {
       else if (spec.startsWith('/')) queue.push(spec);
     }
   }
-  void dirname;
   return { gzipBytes, files: [...seen].sort(), inlineScripts };
 }
