@@ -130,8 +130,7 @@ class ActivationRace extends HTMLElement {
       if (!btn) return;
       const c = await client();
       const action = btn.dataset['action'];
-      if (action === 'train')
-        c.send({ type: trainBtn.getAttribute('aria-pressed') === 'true' ? 'pause' : 'train' });
+      if (action === 'train') c.send({ type: this.#state?.running ? 'pause' : 'train' });
       else if (action === 'step') c.send({ type: 'step' });
       else if (action === 'reset') c.send({ type: 'reset' });
     };
