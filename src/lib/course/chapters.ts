@@ -81,11 +81,6 @@ export const chapters: readonly Chapter[] = [
         title: 'Training a CNN on digits',
         summary: 'A real convolutional network learns handwritten digits in your browser.',
       },
-      {
-        slug: 'convolutional-networks/transfer-learning',
-        title: 'Transfer learning and feature extraction',
-        summary: 'Reusing what a trained network already knows.',
-      },
     ],
   },
   {
@@ -93,9 +88,14 @@ export const chapters: readonly Chapter[] = [
     title: 'Recurrent networks',
     lessons: [
       {
-        slug: 'recurrent-networks/rnns-and-lstms',
-        title: 'RNNs and LSTMs',
-        summary: 'Networks with memory for sequences, and the gates that keep it.',
+        slug: 'recurrent-networks/recurrent-neural-networks',
+        title: 'Recurrent neural networks',
+        summary: 'A hidden state carried through a sequence, and the gradients that fade along it.',
+      },
+      {
+        slug: 'recurrent-networks/long-short-term-memory',
+        title: 'Long short-term memory',
+        summary: 'Gates and a cell state that keep information across long sequences.',
       },
     ],
   },
@@ -114,6 +114,11 @@ export const chapters: readonly Chapter[] = [
     id: 'practice',
     title: 'Practice',
     lessons: [
+      {
+        slug: 'practice/transfer-learning',
+        title: 'Transfer learning and feature extraction',
+        summary: 'Reusing what a trained network already knows when labelled data is scarce.',
+      },
       {
         slug: 'practice/hardware-and-frameworks',
         title: 'Hardware and frameworks',

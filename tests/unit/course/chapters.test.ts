@@ -37,7 +37,7 @@ describe('course map', () => {
 
   it('adds a trailing slash to a base path without one', () => {
     const map = chapterMap(['practice/challenges'], '/course');
-    expect(map[4]!.lessons[1]!.href).toBe('/course/practice/challenges/');
+    expect(map[4]!.lessons[2]!.href).toBe('/course/practice/challenges/');
   });
 
   it('finds a lesson and its chapter, or nothing', () => {
