@@ -1,12 +1,20 @@
 import { defineConfig } from '@playwright/test';
 import { dirname, join } from 'node:path';
-import { findChromium } from './tests/e2e/support/chromium.ts';
+import { describeChromium, resolveChromium } from './tests/e2e/support/chromium.ts';
 
 // Playwright runs against the built site (dist/) served by `astro preview`.
-const chromium = findChromium();
+// The browser: CHROMIUM_PATH, the system's Chromium, Playwright's own, else the one in the
+// @sparticuz/chromium npm package (see tests/e2e/support/chromium.ts). The choice is put in
+// CHROMIUM_PATH so Playwright's worker processes (which load this file again) reuse it.
+const chromium = await resolveChromium();
 if (!chromium.ok) {
   console.error(chromium.message);
   process.exit(2);
+}
+if (!process.env['NB_BROWSER_ANNOUNCED']) {
+  console.log(describeChromium(chromium));
+  process.env['NB_BROWSER_ANNOUNCED'] = '1';
+  if (chromium.path) process.env['CHROMIUM_PATH'] = chromium.path;
 }
 
 const port = Number(process.env['E2E_PORT'] ?? 4329);

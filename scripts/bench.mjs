@@ -95,9 +95,22 @@ const baseURL = `http://127.0.0.1:${server.address().port}`;
 log(`serving ${dist} at ${baseURL}`);
 
 // 3. Headless Chromium with the flags of playwright.config.ts, plus WebGPU.
+// The same browser choice as the tests (CHROMIUM_PATH, system, Playwright's, the npm package);
+// CHROMIUM_PATH is set to it so bench modules (Lighthouse) launch the same binary.
+const { resolveChromium, describeChromium } = await import('../tests/e2e/support/chromium.ts');
+const choice = await resolveChromium({
+  ...process.env,
+  CHROMIUM_PATH: process.env.NB_CHROMIUM ?? process.env.CHROMIUM_PATH,
+});
+if (!choice.ok) {
+  console.error(choice.message);
+  process.exit(2);
+}
+log(describeChromium(choice));
+if (choice.path) process.env.CHROMIUM_PATH = choice.path;
 const { chromium } = await import('@playwright/test');
 const browser = await chromium.launch({
-  executablePath: process.env.NB_CHROMIUM ?? '/usr/bin/chromium',
+  executablePath: choice.path,
   args: [
     '--no-sandbox',
     '--disable-quic',

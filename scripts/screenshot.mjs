@@ -1,6 +1,7 @@
 // Takes the README's lesson screenshot from a built site: `npm run screenshot` (builds first).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { resolveChromium } from '../tests/e2e/support/chromium.ts';
 
 const port = 4339;
 const path = process.argv[2] ?? '/foundations/what-is-deep-learning/';
@@ -16,8 +17,10 @@ try {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+  const choice = await resolveChromium();
+  if (!choice.ok) throw new Error(choice.message);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: choice.path,
     args: [
       '--no-sandbox',
       '--disable-quic',

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from '../e2e/support/chromium.ts';
+import { describeChromium, findChromium, resolveChromium } from '../e2e/support/chromium.ts';
 import { builtPages } from '../e2e/support/site.ts';
 import { measurePage } from '../e2e/support/js-budget.ts';
 
@@ -12,6 +12,7 @@ describe('findChromium', () => {
     expect(findChromium({ CHROMIUM_PATH: process.execPath })).toEqual({
       ok: true,
       path: process.execPath,
+      source: 'CHROMIUM_PATH',
     });
   });
 
@@ -20,6 +21,21 @@ describe('findChromium', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(/apt-get install chromium.*npx playwright install chromium/);
   });
+
+  it("prefers the system's Chromium to anything else", () => {
+    const r = findChromium({}, (p) => p === '/usr/bin/chromium');
+    expect(r).toEqual({ ok: true, path: '/usr/bin/chromium', source: 'system' });
+  });
+
+  it('on a machine with no browser, unpacks the one in the @sparticuz/chromium package', async () => {
+    const r = await resolveChromium({ NB_IGNORE_SYSTEM_CHROMIUM: '1' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.source).toBe('npm package');
+    expect(describeChromium(r)).toMatch(
+      /@sparticuz\/chromium npm package \(no system browser found\)/,
+    );
+  }, 60_000);
 });
 
 describe('crawling and measuring a built site', () => {
