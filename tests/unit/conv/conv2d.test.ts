@@ -34,7 +34,7 @@ function tfConv(x: Grid, k: Grid, stride: number, padding: number): Grid {
     return tf.conv2d(xt, kt, stride, padding);
   });
   const [, h, w] = out.shape;
-  const g = makeGrid(h!, w!, out.dataSync());
+  const g = makeGrid(h, w, out.dataSync());
   out.dispose();
   return g;
 }

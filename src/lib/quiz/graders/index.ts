@@ -9,6 +9,7 @@ import { playgroundGraders } from './playground.ts';
 import { backpropGraders } from './backprop.ts';
 import { lossLessonGraders } from './loss-lesson.ts';
 import { descentGraders } from './descent.ts';
+import { convGraders } from './conv.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -20,6 +21,7 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...backpropGraders,
   ...lossLessonGraders,
   ...descentGraders,
+  ...convGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */
