@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { sidebar } from './src/lib/course/sidebar-node.ts';
 import { remarkNotebook } from './src/lib/notebook/remark.ts';
+import digitsData from './src/integrations/digits-data.ts';
 
 // KaTeX is rendered at build time (rehype-katex); its CSS and fonts are bundled from the katex
 // package by Vite, so no request ever leaves the site.
@@ -27,6 +28,7 @@ export default defineConfig({
     }),
   },
   integrations: [
+    digitsData(),
     starlight({
       title: 'Neuronbook',
       description:
