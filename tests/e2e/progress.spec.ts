@@ -62,7 +62,7 @@ test('a wrong answer appears in review and can be reviewed there', async ({ page
     const label = await page.evaluate(
       () => document.activeElement?.closest('label')?.textContent ?? '',
     );
-    if (label.includes('Transfer learning')) break;
+    if (label.includes('Fine-tuning')) break;
     await page.keyboard.press('ArrowDown');
   }
   // Focus alone does not select the first radio: Space does (ArrowDown already selected others).

@@ -55,9 +55,9 @@ async function check(page: Page, id: string) {
  * Expected: 1 + 1 + 0 + 1/3 + 1 + 1 + 1 + 1 + 1 = 7.33 of 9 points = 81 %.
  */
 async function takeQuiz(page: Page) {
-  // The widget question: set the unit to AND with the b slider (0 → −1.5 in steps of 0.5).
+  // The widget question: set the unit to AND with the b slider (−0.5 → −1.5 in steps of 0.5).
   await page.locator('#and-unit-b').focus();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
   await expect(page.locator('#and-unit [data-summary]')).toContainText('0, 0, 0, 1');
 
   await tabTo(page, `${quizSel} [data-question="who-finds-features"] input`);
@@ -117,7 +117,7 @@ async function takeQuiz(page: Page) {
   await check(page, 'which-learning');
 
   await tabTo(page, `${quizSel} [data-question="plant-diseases"] input`);
-  await pickRadio(page, 'Transfer learning');
+  await pickRadio(page, 'Fine-tuning');
   await check(page, 'plant-diseases');
 
   await tabTo(page, `${quizSel} [data-question="when-not"] input`);
@@ -248,7 +248,7 @@ test.describe('chapter quiz', () => {
       .check();
     await question(a, 'which-learning').locator('[data-action="check"]').click();
     await question(b, 'plant-diseases')
-      .locator('li.nb-option', { hasText: 'Transfer learning' })
+      .locator('li.nb-option', { hasText: 'Fine-tuning' })
       .locator('input')
       .check();
     await question(b, 'plant-diseases').locator('[data-action="check"]').click();
@@ -349,7 +349,7 @@ test.describe('stored progress', () => {
     });
     await ready(page);
     const q = question(page, 'plant-diseases');
-    await q.locator('li.nb-option', { hasText: 'Transfer learning' }).locator('input').check();
+    await q.locator('li.nb-option', { hasText: 'Fine-tuning' }).locator('input').check();
     await q.locator('[data-action="check"]').click();
     await expect(page.locator('.nb-notices [data-notice]')).toHaveCount(0);
     await page.reload();
@@ -384,7 +384,7 @@ test.describe('stored progress', () => {
       'progress is not being saved',
     );
     const q = question(page, 'plant-diseases');
-    await q.locator('li.nb-option', { hasText: 'Transfer learning' }).locator('input').check();
+    await q.locator('li.nb-option', { hasText: 'Fine-tuning' }).locator('input').check();
     await q.locator('[data-action="check"]').click();
     await expect(q.locator('.nb-status')).toContainText('Correct.');
   });

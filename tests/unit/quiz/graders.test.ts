@@ -68,9 +68,10 @@ describe('grader registry', () => {
 });
 
 describe('logic unit', () => {
-  it('computes a strict step of the weighted sum', () => {
-    expect(unitOutput({ w1: 1, w2: 1, b: -1 }, 1, 0)).toBe(0);
-    expect(unitOutput({ w1: 1, w2: 1, b: -1 }, 1, 1)).toBe(1);
+  it('computes a step of the weighted sum with the course convention z ≥ 0 → 1', () => {
+    expect(unitOutput({ w1: 1, w2: 1, b: -1.5 }, 1, 0)).toBe(0);
+    expect(unitOutput({ w1: 1, w2: 1, b: -1 }, 1, 0)).toBe(1);
+    expect(unitOutput({ w1: 1, w2: 1, b: -2 }, 1, 1)).toBe(1);
     expect(truthTable({ w1: -1, w2: -1, b: 0.5 })).toEqual([1, 0, 0, 0]);
   });
   it('accepts only finite numeric states', () => {

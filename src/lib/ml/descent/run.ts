@@ -1,5 +1,6 @@
 // Pure: no DOM. Runs gradient descent on an explorer surface and judges the path: converged in N
-// steps, oscillating, diverged, or still descending. This is what the widget recomputes on every
+// steps, oscillating (with swings that shrink, stay or grow), overshooting, diverged, or still
+// descending. This is what the widget recomputes on every
 // slider move, so it allocates three small typed arrays and nothing per step.
 import { createOptimizer, type OptimizerId, type OptimizerSettings } from './optimizers.ts';
 import { learningRateAt, type DecaySettings } from './schedule.ts';
@@ -16,9 +17,15 @@ export interface DescentSettings {
   readonly optimizerSettings?: Partial<OptimizerSettings>;
 }
 
+/** How the size of the swings changes from the first half of a path to the second. */
+export type SwingTrend = 'shrinking' | 'steady' | 'growing';
+
 export type Verdict =
   | { readonly kind: 'converged'; readonly step: number; readonly global: boolean }
-  | { readonly kind: 'oscillating' }
+  /** most steps reverse direction; `trend` compares the step lengths of the two halves */
+  | { readonly kind: 'oscillating'; readonly trend: SwingTrend }
+  /** not yet within reach of the minimum, but passing back and forth through it (momentum) */
+  | { readonly kind: 'overshooting'; readonly trend: SwingTrend }
   | { readonly kind: 'diverged'; readonly step: number }
   | { readonly kind: 'not-converged' };
 
@@ -87,7 +94,13 @@ export function runDescent(surface: Surface, settings: DescentSettings): Descent
  *   ten times further above the minimum than it started; `step` is the first step past that mark;
  * - converged in N steps: from step N on, every point stays within 1% of the domain's width of
  *   the minimum nearest the end (global or not);
- * - oscillating: in the second half of the path most consecutive steps reverse direction;
+ * - oscillating: in the second half of the path most consecutive steps reverse direction; the
+ *   trend compares the mean step length of the path's second half with its first half (a ratio
+ *   above 1.02 is growing, below 0.98 shrinking): on the valley η = 0.49 shrinks (factor
+ *   |1 − 4η| = 0.96 per step), η = 0.501 grows (1.004), the bowl at η = 1 is steady;
+ * - overshooting: in at least one coordinate the path has been on both sides of the minimum,
+ *   further than the convergence radius each time (it ran past it, as a heavy ball does), with
+ *   the same trend;
  * - not-converged: none of these (still descending, usually too slowly).
  */
 export function judge(
@@ -149,8 +162,47 @@ export function judge(
     pairs++;
     if (dx1 * dx2 + dy1 * dy2 < 0) reversals++;
   }
-  if (pairs >= 2 && reversals / pairs >= 0.5) return { kind: 'oscillating' };
+  if (pairs >= 2 && reversals / pairs >= 0.5)
+    return { kind: 'oscillating', trend: swingTrend(xs, ys, count) };
+  // Which sides of the minimum (beyond the convergence radius) each coordinate has visited.
+  let below = 0;
+  let above = 0;
+  for (let k = 0; k <= last; k++) {
+    const ox = (xs[k] ?? 0) - nearest.x;
+    const oy = (ys[k] ?? 0) - nearest.y;
+    if (ox < -radius) below |= 1;
+    if (ox > radius) above |= 1;
+    if (oy < -radius) below |= 2;
+    if (oy > radius) above |= 2;
+  }
+  const passes = below & above;
+  if (passes !== 0) return { kind: 'overshooting', trend: swingTrend(xs, ys, count) };
   return { kind: 'not-converged' };
+}
+
+/**
+ * Compares the mean step length in the second half of a path with the first half: 'growing'
+ * above a ratio of 1.02, 'shrinking' below 0.98, otherwise 'steady'.
+ */
+export function swingTrend(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  count: number,
+): SwingTrend {
+  const steps = count - 1;
+  if (steps < 2) return 'steady';
+  const half = Math.floor(steps / 2);
+  const mean = (from: number, to: number): number => {
+    let sum = 0;
+    for (let k = from; k <= to; k++)
+      sum += Math.hypot((xs[k] ?? 0) - (xs[k - 1] ?? 0), (ys[k] ?? 0) - (ys[k - 1] ?? 0));
+    return sum / Math.max(1, to - from + 1);
+  };
+  const first = mean(1, half);
+  const second = mean(steps - half + 1, steps);
+  if (!(first > 0)) return 'steady';
+  const ratio = second / first;
+  return ratio > 1.02 ? 'growing' : ratio < 0.98 ? 'shrinking' : 'steady';
 }
 
 /** Words for a verdict, e.g. "Converged in 18 steps." */
@@ -161,7 +213,15 @@ export function verdictText(v: Verdict, steps: number): string {
         ? `Converged in ${v.step} ${v.step === 1 ? 'step' : 'steps'}.`
         : `Converged in ${v.step} ${v.step === 1 ? 'step' : 'steps'}, to a local minimum (not the lowest one).`;
     case 'oscillating':
-      return 'Oscillating: each step overshoots the minimum and the path bounces across it. Try a smaller learning rate.';
+      return v.trend === 'shrinking'
+        ? `Oscillating, with shrinking swings: each step overshoots the minimum but lands a little closer. Not converged after ${steps} ${steps === 1 ? 'step' : 'steps'}; more steps or a slightly smaller learning rate would get there.`
+        : v.trend === 'growing'
+          ? 'Oscillating, with growing swings: each step overshoots the minimum and lands further away, so the descent is slowly diverging. Try a smaller learning rate.'
+          : 'Oscillating: each step overshoots the minimum and the path bounces across it without getting closer. Try a smaller learning rate.';
+    case 'overshooting':
+      return v.trend === 'growing'
+        ? 'Overshooting: the path runs past the minimum and swings back and forth around it, further each time. Try a smaller learning rate.'
+        : `Not converged after ${steps} ${steps === 1 ? 'step' : 'steps'}: overshooting. The path has run past the minimum and swings back and forth around it${v.trend === 'shrinking' ? ', in shrinking swings' : ''}. More steps or a smaller learning rate let it settle.`;
     case 'diverged':
       return `Diverged at step ${v.step}: the loss grew instead of shrinking. Try a smaller learning rate.`;
     case 'not-converged':

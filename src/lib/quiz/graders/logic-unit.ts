@@ -17,9 +17,12 @@ export const LOGIC_INPUTS: ReadonlyArray<readonly [number, number]> = [
   [1, 1],
 ];
 
-/** Step activation: 1 when the weighted sum is strictly positive, else 0. */
+/**
+ * Step activation: 1 when the weighted sum is at least 0, else 0 (the course's one convention,
+ * as in the neuron and activation lessons).
+ */
 export function unitOutput(s: LogicUnitState, x1: number, x2: number): 0 | 1 {
-  return s.w1 * x1 + s.w2 * x2 + s.b > 0 ? 1 : 0;
+  return s.w1 * x1 + s.w2 * x2 + s.b >= 0 ? 1 : 0;
 }
 
 /** The unit's outputs for the four inputs, in LOGIC_INPUTS order. */
@@ -75,9 +78,15 @@ export const logicUnitTruthTable: Grader = {
     },
     {
       params: { target: [0, 0, 0, 1] },
-      state: { w1: 1, w2: 1, b: -1 },
+      state: { w1: 1, w2: 1, b: -2 },
       pass: true,
-      note: 'a sum of exactly 0 gives 0 (strict threshold), so this is AND',
+      note: 'a sum of exactly 0 gives 1 (threshold z ≥ 0), so b = −2 is still AND',
+    },
+    {
+      params: { target: [0, 0, 0, 1] },
+      state: { w1: 1, w2: 1, b: -1 },
+      pass: false,
+      note: 'with z ≥ 0, b = −1 lets (0, 1) and (1, 0) through: OR',
     },
     {
       params: { target: [0, 0, 0, 1] },

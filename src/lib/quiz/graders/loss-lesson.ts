@@ -42,10 +42,13 @@ export const descentLargestConvergingLr: Grader = {
     const kind = run.verdict.kind;
     if (kind === 'diverged')
       return { pass: false, feedback: `At η = ${s.lr} the descent diverges: go smaller.` };
-    if (kind === 'oscillating')
+    if (run.verdict.kind === 'oscillating')
       return {
         pass: false,
-        feedback: `At η = ${s.lr} the path is still bouncing across the valley after ${steps} steps: you are just past the limit.`,
+        feedback:
+          run.verdict.trend === 'shrinking'
+            ? `At η = ${s.lr} the path is still bouncing across the valley after ${steps} steps, in shrinking swings: it converges, but too slowly. Go a little smaller.`
+            : `At η = ${s.lr} the swings across the valley do not shrink: you are at or past the limit.`,
       };
     if (kind !== 'converged')
       return {

@@ -83,6 +83,7 @@ describe('runDescent', () => {
       runDescent(bowl, { optimizer: 'sgd', lr: 1, steps: 50, start: bowl.start }).verdict,
     ).toEqual({
       kind: 'oscillating',
+      trend: 'steady',
     });
     expect(
       runDescent(bowl, { optimizer: 'sgd', lr: 0.001, steps: 50, start: bowl.start }).verdict,
@@ -168,7 +169,70 @@ describe('judge and verdictText', () => {
     );
     expect(verdictText({ kind: 'converged', step: 9, global: false }, 5)).toMatch(/local minimum/);
     expect(verdictText({ kind: 'diverged', step: 2 }, 5)).toMatch(/^Diverged at step 2/);
-    expect(verdictText({ kind: 'oscillating' }, 5)).toMatch(/^Oscillating/);
+    expect(verdictText({ kind: 'oscillating', trend: 'steady' }, 5)).toMatch(/^Oscillating:/);
+    expect(verdictText({ kind: 'oscillating', trend: 'shrinking' }, 5)).toMatch(
+      /^Oscillating, with shrinking swings/,
+    );
+    expect(verdictText({ kind: 'oscillating', trend: 'growing' }, 5)).toMatch(
+      /^Oscillating, with growing swings.*slowly diverging/,
+    );
+    expect(verdictText({ kind: 'overshooting', trend: 'shrinking' }, 50)).toMatch(
+      /^Not converged after 50 steps: overshooting\..*shrinking swings/,
+    );
+    expect(verdictText({ kind: 'overshooting', trend: 'growing' }, 50)).toMatch(/^Overshooting/);
     expect(verdictText({ kind: 'not-converged' }, 1)).toMatch(/^Not converged after 1 step:/);
+  });
+});
+
+// The lesson's claims about shrinking and growing oscillation on the valley (issue 11, items 4
+// and 5), the overshoot of momentum and Adam (item 6, issue 16), checked in Node.
+describe('oscillation trends and overshooting (the lesson text)', () => {
+  const valleyRun = (lr: number, steps = 50, optimizer: 'sgd' | 'adam' = 'sgd') =>
+    runDescent(valley, { optimizer, lr, steps, start: valley.start });
+
+  it('tells shrinking from growing oscillation on the valley: 0.49, 0.5, 0.501, 0.513', () => {
+    expect(valleyRun(0.479).verdict).toMatchObject({ kind: 'converged', step: 41 });
+    expect(valleyRun(0.49).verdict).toEqual({ kind: 'oscillating', trend: 'shrinking' });
+    expect(valleyRun(0.5).verdict).toEqual({ kind: 'oscillating', trend: 'steady' });
+    expect(valleyRun(0.501).verdict).toEqual({ kind: 'oscillating', trend: 'growing' });
+    expect(valleyRun(0.513).verdict).toMatchObject({ kind: 'diverged' });
+    // the factors the text quotes
+    expect(Math.abs(1 - 4 * 0.49)).toBeCloseTo(0.96, 12);
+    expect(Math.abs(1 - 4 * 0.501)).toBeCloseTo(1.004, 12);
+  });
+
+  it('η = 0.49 on the valley converges without decay after 79 steps', () => {
+    expect(valleyRun(0.49, 200).verdict).toEqual({ kind: 'converged', step: 79, global: true });
+  });
+
+  it('the bowl: η = 1 bounces steadily, just above it the swings grow', () => {
+    const run = (lr: number) =>
+      runDescent(bowl, { optimizer: 'sgd', lr, steps: 50, start: bowl.start });
+    expect(run(1).verdict).toEqual({ kind: 'oscillating', trend: 'steady' });
+    expect(run(1.01).verdict).toEqual({ kind: 'oscillating', trend: 'growing' });
+  });
+
+  it('momentum at η = 0.3 on the bowl overshoots (not "still descending")', () => {
+    const m = runDescent(bowl, { optimizer: 'momentum', lr: 0.3, steps: 50, start: bowl.start });
+    expect(m.verdict).toEqual({ kind: 'overshooting', trend: 'shrinking' });
+    expect(verdictText(m.verdict, 50)).toMatch(/overshooting/);
+    expect(verdictText(m.verdict, 50)).not.toMatch(/still descending/);
+  });
+
+  it('Adam at η = 0.1 on the valley overshoots: crosses w₁ = 0 near step 31, loss lowest at 43', () => {
+    const a = valleyRun(0.1, 50, 'adam');
+    expect(a.verdict.kind).toBe('overshooting');
+    expect(a.xs[31]!).toBeLessThan(0);
+    expect(a.xs[32]!).toBeGreaterThan(0);
+    const maxW1 = Math.max(...Array.from(a.xs));
+    expect(maxW1).toBeCloseTo(0.22, 2);
+    let best = 0;
+    for (let k = 1; k <= 50; k++) if (a.losses[k]! < a.losses[best]!) best = k;
+    expect(best).toBe(43);
+    for (let k = 44; k <= 50; k++) expect(a.losses[k]!).toBeGreaterThan(a.losses[k - 1]!);
+  });
+
+  it('plain SGD at η = 0.1 on the valley is still descending (no overshoot)', () => {
+    expect(valleyRun(0.1).verdict).toEqual({ kind: 'not-converged' });
   });
 });
