@@ -1,6 +1,7 @@
 // <nb-descent-explorer>: wiring only. One store holds the settings and the replay position; every
 // change recomputes the runs (plain TypeScript, microseconds) and redraws. The maths lives in
-// src/lib/ml/descent, the view-models in ./model.ts, the drawing in ./view.ts. Every listener,
+// src/lib/ml/descent, the view-models in ./model.ts, the drawing in ./view.ts, the form in
+// ./form.ts, the start-point drag in ./start-point.ts, the replay in ./replay.ts. Every listener,
 // timer and subscription goes into one cleanup list run on disconnect.
 import { createStore, type Store } from '../shared/store.ts';
 import { bindControls } from '../shared/controls.ts';
@@ -8,17 +9,14 @@ import { createLiveSummary, renderTable } from '../shared/text-alt.ts';
 import { throttle } from '../shared/throttle.ts';
 import {
   parseSettings,
-  clampStart,
   urlSchema,
   toUrlValues,
   fromUrlValues,
-  snapLearningRate,
-  LR_SLIDER,
   type ExplorerSettings,
 } from '../../../lib/ml/descent/settings.ts';
 import { surfaces } from '../../../lib/ml/descent/surfaces.ts';
 import { optimizerLabels } from '../../../lib/ml/descent/optimizers.ts';
-import { logSliderPosition, logSliderValue, formatNumber } from '../../../lib/viz/scales.ts';
+import { formatNumber } from '../../../lib/viz/scales.ts';
 import { loadUrlState, saveUrlState } from '../../../lib/state/location.ts';
 import { problemNotice } from '../../../lib/state/url-state.ts';
 import {
@@ -28,17 +26,12 @@ import {
 } from '../../../lib/quiz/widget-contract.ts';
 import { computeRuns, surfaceView, pathViews, lossView, describeRuns, type Runs } from './model.ts';
 import { drawSurface, drawPaths, ensureHandle, placeHandle, drawLoss } from './view.ts';
+import { syncForm, wireForm, type Listen } from './form.ts';
+import { createReplay, type ReplayState } from './replay.ts';
+import { wireStartPoint } from './start-point.ts';
 
-interface State {
-  readonly settings: ExplorerSettings;
-  /** updates shown by the replay (settings.steps = the whole path) */
-  readonly shown: number;
-  readonly playing: boolean;
-  readonly speed: number;
-}
+type State = ReplayState;
 
-/** Replay speed at 1×, in updates per second. */
-const REPLAY_RATE = 15;
 const NS = /^[a-z][a-z0-9-]{0,31}$/;
 
 class DescentExplorerElement extends HTMLElement implements QuizReadableWidget {
@@ -107,8 +100,6 @@ class DescentExplorerElement extends HTMLElement implements QuizReadableWidget {
     }, 300);
     cleanup.push(() => writeUrl.flush());
 
-    const field = <E extends HTMLElement>(name: string) =>
-      form.querySelector<E>(`[name="${name}"]`);
     const inputError = q<HTMLElement>('[data-input-error]');
     const set = (patch: Partial<ExplorerSettings>) => {
       const cur = store.get();
@@ -120,73 +111,22 @@ class DescentExplorerElement extends HTMLElement implements QuizReadableWidget {
         shown: cur.playing ? Math.min(cur.shown, next.steps) : next.steps,
       });
     };
-    const listen = <K extends keyof HTMLElementEventMap>(
-      el: EventTarget | null,
-      type: K,
-      fn: (e: HTMLElementEventMap[K]) => void,
-    ) => {
+    const listen: Listen = (el, type, fn) => {
       if (!el) return;
       el.addEventListener(type, fn as EventListener);
       cleanup.push(() => el.removeEventListener(type, fn as EventListener));
     };
-
-    // Form controls → settings.
-    listen(form, 'input', (e) => {
-      const t = e.target;
-      if (!(t instanceof HTMLInputElement || t instanceof HTMLSelectElement)) return;
-      switch (t.name) {
-        case 'surface':
-          if (t.value in surfaces) set({ surface: t.value as ExplorerSettings['surface'] });
-          break;
-        case 'optimizer':
-        case 'optimizerB':
-          if (t.value in optimizerLabels)
-            set({ [t.name]: t.value as ExplorerSettings['optimizer'] });
-          break;
-        case 'decay':
-          if (['none', 'step', 'exponential'].includes(t.value))
-            set({ decay: t.value as ExplorerSettings['decay'] });
-          break;
-        case 'lr':
-          set({ lr: snapLearningRate(logSliderValue(Number(t.value), LR_SLIDER)) });
-          break;
-        case 'momentum':
-          set({ momentum: Number(t.value) });
-          break;
-        case 'steps':
-          set({ steps: Number(t.value) });
-          break;
-        case 'race':
-          set({ race: (t as HTMLInputElement).checked });
-          break;
-        case 'startX':
-        case 'startY': {
-          const s = store.get().settings;
-          const v = t.value.trim() === '' ? NaN : Number(t.value);
-          const name = surfaces[s.surface].params[t.name === 'startX' ? 0 : 1];
-          if (!Number.isFinite(v)) {
-            if (inputError)
-              inputError.textContent = `Enter a number for ${name}; the start point stays where it was.`;
-            return;
-          }
-          const wanted: [number, number] = t.name === 'startX' ? [v, s.start[1]] : [s.start[0], v];
-          const start = clampStart(s.surface, wanted);
-          if (inputError) {
-            inputError.textContent =
-              start[0] !== wanted[0] || start[1] !== wanted[1]
-                ? `${name} was kept inside the plotted range (${s.surface === 'regression' ? 'see the axes' : 'the axes show it'}).`
-                : '';
-          }
-          set({ start });
-          break;
-        }
-      }
-    });
-    // Committed number inputs snap back to the stored value (e.g. after an invalid entry).
-    listen(form, 'change', (e) => {
-      if (e.target instanceof HTMLInputElement && e.target.type === 'number')
-        syncForm(store.get().settings, true);
-    });
+    const settingsNow = () => store.get().settings;
+    wireForm(
+      form,
+      {
+        settings: settingsNow,
+        set,
+        inputError,
+        resync: () => syncForm(this, form, settingsNow(), true),
+      },
+      listen,
+    );
 
     // Presets.
     for (const btn of this.querySelectorAll<HTMLButtonElement>('[data-preset]')) {
@@ -204,86 +144,17 @@ class DescentExplorerElement extends HTMLElement implements QuizReadableWidget {
     }
 
     // Start point: pointer drag anywhere on the plot, arrow keys on the handle.
-    const toData = (ev: PointerEvent): [number, number] | undefined => {
-      const ctm = surfaceSvg.getScreenCTM();
-      if (!ctm) return undefined;
-      const pt = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(ctm.inverse());
-      const { scales } = surfaceView(store.get().settings.surface);
-      return [scales.x.invert(pt.x), scales.y.invert(pt.y)];
-    };
-    let dragging = false;
-    listen(surfaceSvg, 'pointerdown', (ev) => {
-      if (ev.button !== 0) return;
-      const p = toData(ev);
-      if (!p) return;
-      dragging = true;
-      surfaceSvg.setPointerCapture(ev.pointerId);
-      set({ start: clampStart(store.get().settings.surface, p) });
-      handle.focus({ preventScroll: true });
-      ev.preventDefault();
-    });
-    listen(surfaceSvg, 'pointermove', (ev) => {
-      if (!dragging) return;
-      const p = toData(ev);
-      if (p) set({ start: clampStart(store.get().settings.surface, p) });
-    });
-    const stopDrag = (ev: PointerEvent) => {
-      if (!dragging) return;
-      dragging = false;
-      if (surfaceSvg.hasPointerCapture(ev.pointerId))
-        surfaceSvg.releasePointerCapture(ev.pointerId);
-    };
-    listen(surfaceSvg, 'pointerup', stopDrag);
-    listen(surfaceSvg, 'pointercancel', stopDrag);
-    listen(handle, 'keydown', (ev) => {
-      const s = store.get().settings;
-      const { x, y } = surfaces[s.surface].domain;
-      const step = ((x[1] - x[0]) / 60) * (ev.shiftKey ? 5 : 1);
-      const stepY = ((y[1] - y[0]) / 60) * (ev.shiftKey ? 5 : 1);
-      const moves: Record<string, [number, number]> = {
-        ArrowLeft: [-step, 0],
-        ArrowRight: [step, 0],
-        ArrowUp: [0, stepY],
-        ArrowDown: [0, -stepY],
-      };
-      const d = moves[ev.key];
-      if (ev.key === 'Home') set({ start: surfaces[s.surface].start });
-      else if (d) set({ start: clampStart(s.surface, [s.start[0] + d[0], s.start[1] + d[1]]) });
-      else return;
-      ev.preventDefault();
-    });
+    wireStartPoint(surfaceSvg, handle, settingsNow, set, listen);
 
     // Replay controls.
-    let frame = 0;
-    let lastTime = 0;
-    const tick = (now: number) => {
-      const st = store.get();
-      if (!st.playing) return;
-      const dt = lastTime ? Math.min(now - lastTime, 100) : 16;
-      lastTime = now;
-      const shown = st.shown + (dt / 1000) * REPLAY_RATE * st.speed;
-      if (shown >= st.settings.steps) store.set({ shown: st.settings.steps, playing: false });
-      else {
-        store.set({ shown });
-        frame = requestAnimationFrame(tick);
-      }
-    };
-    cleanup.push(() => cancelAnimationFrame(frame));
+    const replay = createReplay(store);
+    cleanup.push(() => replay.dispose());
     const bar = q<HTMLElement>('[data-nb-controls]');
     const controls = bar
       ? bindControls(bar, this, {
-          onPlay: () => {
-            const st = store.get();
-            store.set({ playing: true, shown: st.shown >= st.settings.steps ? 0 : st.shown });
-            lastTime = 0;
-            frame = requestAnimationFrame(tick);
-          },
-          onPause: () => store.set({ playing: false, shown: Math.floor(store.get().shown) }),
-          onStep: () => {
-            const st = store.get();
-            const cur = Math.floor(st.shown);
-            store.set({ playing: false, shown: cur >= st.settings.steps ? 1 : cur + 1 });
-          },
+          onPlay: () => replay.play(),
+          onPause: () => replay.pause(),
+          onStep: () => replay.step(),
           onReset: () => {
             if (inputError) inputError.textContent = '';
             store.set({ settings: initial, shown: initial.steps, playing: false });
@@ -292,47 +163,6 @@ class DescentExplorerElement extends HTMLElement implements QuizReadableWidget {
         })
       : undefined;
     if (controls) cleanup.push(() => controls.dispose());
-
-    // State → form (presets, reset, URL and drags change settings without touching the form).
-    const syncForm = (s: ExplorerSettings, force = false) => {
-      const put = (name: string, value: string) => {
-        const el = field<HTMLInputElement | HTMLSelectElement>(name);
-        if (!el || el.value === value) return;
-        if (
-          !force &&
-          el === document.activeElement &&
-          el instanceof HTMLInputElement &&
-          el.type === 'number'
-        )
-          return;
-        el.value = value;
-      };
-      put('surface', s.surface);
-      put('optimizer', s.optimizer);
-      put('optimizerB', s.optimizerB);
-      put('decay', s.decay);
-      put('lr', String(logSliderPosition(s.lr, LR_SLIDER)));
-      put('momentum', String(s.momentum));
-      put('steps', String(s.steps));
-      put('startX', String(s.start[0]));
-      put('startY', String(s.start[1]));
-      const race = field<HTMLInputElement>('race');
-      if (race) race.checked = s.race;
-      const lr = field<HTMLInputElement>('lr');
-      lr?.setAttribute('aria-valuetext', formatNumber(s.lr));
-      const out = (k: string, text: string) => {
-        const o = this.querySelector(`[data-out="${k}"]`);
-        if (o && o.textContent !== text) o.textContent = text;
-      };
-      out('lr', formatNumber(s.lr));
-      out('momentum', String(s.momentum));
-      out('steps', String(s.steps));
-      const [p1, p2] = surfaces[s.surface].params;
-      const lx = field<HTMLInputElement>('startX')?.previousElementSibling;
-      const ly = field<HTMLInputElement>('startY')?.previousElementSibling;
-      if (lx) lx.textContent = p1;
-      if (ly) ly.textContent = p2;
-    };
 
     const verdictA = q<HTMLElement>('[data-verdict="a"]');
     const verdictB = q<HTMLElement>('[data-verdict="b"]');
@@ -385,7 +215,7 @@ class DescentExplorerElement extends HTMLElement implements QuizReadableWidget {
           ? `Solid line and round end: ${optimizerLabels[s.optimizer]}. Dashed line and diamond end: ${optimizerLabels[s.optimizerB]}.`
           : 'The ring is the start; the line with dots is the path; the round marker is where it ends.';
       }
-      syncForm(s);
+      syncForm(this, form, s);
       live.update(words.summary);
       writeTable(words.columns, words.rows);
       if (prev && prev.settings !== s) {

@@ -1,14 +1,14 @@
 // <nb-training-demo>: wiring only. Props and URL → settings; controls → trainer messages; trainer
 // progress/snapshots → store → view.ts. The trainer (and tfjs, in its worker) loads when the widget
-// scrolls into view or a control is pressed; one cleanup list runs on disconnect.
+// scrolls into view or a control is pressed; one cleanup list runs on disconnect. The menus are
+// wired in settings-controls.ts, the rate-limited drawing in draw-scheduler.ts, status and text
+// alternatives in status-view.ts, pictures in view.ts.
 import { bindControls, type BoundControls } from '../shared/controls.ts';
 import { onVisible } from '../shared/on-visible.ts';
-import { renderProgress } from '../shared/progress.ts';
 import { createStore } from '../shared/store.ts';
 import { createLiveSummary, renderTable, type LiveSummary } from '../shared/text-alt.ts';
 import { createSeriesBuffer, type Series } from '../../../lib/viz/curves.ts';
 import { curvesSummary, curvesTable } from '../../../lib/viz/summary.ts';
-import { formatNumber } from '../../../lib/viz/scales.ts';
 import type { Grid } from '../../../lib/viz/grid.ts';
 import type { Trainer } from '../../../lib/ml/client.ts';
 import type { BackendName } from '../../../lib/ml/backend-order.ts';
@@ -16,28 +16,12 @@ import type { FromTrainer, ProgressMessage } from '../../../lib/ml/protocol.ts';
 import type { Point2 } from '../../../lib/ml/datasets.ts';
 import { mlpData } from '../../../lib/ml/workloads/mlp.ts';
 import { nextSeed } from '../../../lib/ml/rng.ts';
-import { loadUrlState, saveUrlState } from '../../../lib/state/location.ts';
-import { problemNotice } from '../../../lib/state/url-state.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
-import {
-  BACKEND_CHOICES,
-  backendLabel,
-  boundarySummary,
-  fromUrlValues,
-  parseProps,
-  toConfig,
-  toUrlValues,
-  urlSchema,
-  type DemoSettings,
-} from './model.ts';
-import {
-  classColours,
-  drawLosses,
-  drawPoints,
-  paintCells,
-  predictAt,
-  snapshotGrid,
-} from './view.ts';
+import { createDrawScheduler } from './draw-scheduler.ts';
+import { readSettings, saveSettings, wireSettings } from './settings-controls.ts';
+import { lossSeries, renderStatus, renderTestTable } from './status-view.ts';
+import { boundarySummary, parseProps, toConfig, type DemoSettings } from './model.ts';
+import { classColours, drawLosses, drawPoints, paintCells, snapshotGrid } from './view.ts';
 
 type Status = 'idle' | 'loading' | 'ready' | 'playing' | 'diverged' | 'error';
 
@@ -51,8 +35,6 @@ interface DemoState {
 
 const GRID = 30;
 const SNAPSHOT_EVERY_MS = 250;
-const HEAT_EVERY_MS = 300;
-const CURVES_EVERY_MS = 200;
 
 class TrainingDemo extends HTMLElement {
   #cleanup: Array<() => void> = [];
@@ -72,16 +54,10 @@ class TrainingDemo extends HTMLElement {
   #snapInFlight = false;
   #lastSnap = -Infinity;
   #lastStep = -1;
-  #frame = 0;
+  #draws = createDrawScheduler(() => this.#store.get().status === 'playing');
 
   connectedCallback(): void {
-    let settings = parseProps(this.dataset);
-    let notice = '';
-    if (settings.stateId) {
-      const read = loadUrlState(settings.stateId, urlSchema, toUrlValues(settings));
-      settings = fromUrlValues(settings, read.values);
-      notice = problemNotice(read.problems);
-    }
+    const { settings, notice } = readSettings(this.dataset);
     this.#store.set({ settings, notice });
     const $ = <E extends Element>(sel: string) => this.querySelector<E>(sel);
     const heat = $<SVGSVGElement>('svg[data-heatmap]');
@@ -114,46 +90,21 @@ class TrainingDemo extends HTMLElement {
 
     this.#on($('[data-new-seed]'), 'click', () => this.#newSeed());
     this.#on($('[data-diverged-reset]'), 'click', () => this.#reset());
-    this.#on(this, 'keydown', (e) => {
-      const k = e as KeyboardEvent;
-      if (k.key.toLowerCase() !== 'n' || k.ctrlKey || k.metaKey || k.altKey || k.defaultPrevented)
-        return;
-      const t = k.target;
-      if (t instanceof HTMLSelectElement || (t instanceof HTMLInputElement && t.type !== 'range'))
-        return;
-      k.preventDefault();
-      this.#newSeed();
-    });
-    const lr = $<HTMLSelectElement>('select[data-setting="lr"]');
-    const dataset = $<HTMLSelectElement>('select[data-setting="dataset"]');
-    const backend = $<HTMLSelectElement>('select[data-setting="backend"]');
-    if (lr) {
-      lr.value = String(settings.learningRate);
-      if (lr.value !== String(settings.learningRate)) {
-        lr.append(
-          new Option(String(settings.learningRate), String(settings.learningRate), true, true),
-        );
-      }
-      this.#on(lr, 'change', () => {
-        const v = Number(lr.value);
+    wireSettings(this, settings, (el, type, fn) => this.#on(el, type, fn), {
+      learningRate: (v) => {
         this.#updateSettings({ learningRate: v });
         this.#trainer?.set('learningRate', v);
-      });
-    }
-    if (dataset) {
-      dataset.value = settings.dataset;
-      this.#on(dataset, 'change', () => {
-        this.#updateSettings({ dataset: dataset.value as DemoSettings['dataset'] });
+      },
+      dataset: (v) => {
+        this.#updateSettings({ dataset: v });
         this.#restart();
-      });
-    }
-    if (backend) {
-      this.#on(backend, 'change', () => {
-        const b = BACKEND_CHOICES.find((x) => x === backend.value) ?? 'auto';
+      },
+      backend: (b) => {
         this.#updateSettings({ backend: b });
         if (b !== 'auto') this.#trainer?.setBackend(b);
-      });
-    }
+      },
+      newSeed: () => this.#newSeed(),
+    });
 
     this.#cleanup.push(
       this.#store.subscribe(
@@ -178,7 +129,7 @@ class TrainingDemo extends HTMLElement {
     // Theme switches change the class colours the bitmap is painted with.
     const themeWatch = new MutationObserver(() => {
       this.#colours = undefined;
-      this.#schedule('heat');
+      this.#draws.schedule('heat');
     });
     themeWatch.observe(document.documentElement, {
       attributes: true,
@@ -190,7 +141,7 @@ class TrainingDemo extends HTMLElement {
     window.addEventListener('pagehide', onHide);
     this.#cleanup.push(() => window.removeEventListener('pagehide', onHide));
     this.#cleanup.push(() => this.#disposeTrainer());
-    this.#cleanup.push(() => cancelAnimationFrame(this.#frame));
+    this.#cleanup.push(() => this.#draws.dispose());
   }
 
   disconnectedCallback(): void {
@@ -234,13 +185,7 @@ class TrainingDemo extends HTMLElement {
   #updateSettings(patch: Partial<DemoSettings>): void {
     const settings = { ...this.#store.get().settings, ...patch };
     this.#store.set({ settings });
-    if (settings.stateId)
-      saveUrlState(
-        settings.stateId,
-        urlSchema,
-        toUrlValues(settings),
-        toUrlValues(parseProps(this.dataset)),
-      );
+    saveSettings(settings, this.dataset);
     this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
   }
 
@@ -351,43 +296,11 @@ class TrainingDemo extends HTMLElement {
       .then((snap) => {
         this.#snapInFlight = false;
         this.#grid = snapshotGrid(snap.grid);
-        this.#schedule();
+        this.#draws.schedule();
       })
       .catch(() => {
         this.#snapInFlight = false;
       });
-  }
-
-  // Drawing is split and rate-limited: the heatmap redraws when a new grid arrives (at most ~4×/s)
-  // and the curves at most ~5×/s, so the page never spends long on one frame while training.
-  #drawHeat: (() => void) | undefined;
-  #drawCurves: (() => void) | undefined;
-  #heatDirty = false;
-  #curvesDirty = false;
-  #lastHeat = -Infinity;
-  #lastCurves = -Infinity;
-  #schedule(what: 'heat' | 'curves' = 'heat'): void {
-    if (what === 'heat') this.#heatDirty = true;
-    else this.#curvesDirty = true;
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      const now = performance.now();
-      const playing = this.#store.get().status === 'playing';
-      if (this.#heatDirty && (!playing || now - this.#lastHeat >= HEAT_EVERY_MS)) {
-        this.#heatDirty = false;
-        this.#lastHeat = now;
-        this.#drawHeat?.();
-      } else if (this.#curvesDirty && (!playing || now - this.#lastCurves >= CURVES_EVERY_MS)) {
-        this.#curvesDirty = false;
-        this.#lastCurves = now;
-        this.#drawCurves?.();
-      }
-      if (this.#heatDirty || this.#curvesDirty) {
-        const t = setTimeout(() => this.#schedule(this.#heatDirty ? 'heat' : 'curves'), 50);
-        this.#cleanup.push(() => clearTimeout(t));
-      }
-    });
   }
 
   #colours: ReturnType<typeof classColours> | undefined;
@@ -403,19 +316,8 @@ class TrainingDemo extends HTMLElement {
     const share = canvas ? paintCells(canvas, this.#grid, this.#colours) : 0.5;
     const p = this.#store.get().progress;
     if (p) live.update(boundarySummary(share, p.testAccuracy));
-    if (table && this.#store.get().status !== 'playing') {
-      renderTable(
-        table,
-        ['Test point', 'x', 'y', 'Class', 'Predicted'],
-        this.#points.test.map((pt, i) => [
-          String(i + 1),
-          formatNumber(pt.x),
-          formatNumber(pt.y),
-          pt.label === 1 ? 'B' : 'A',
-          p ? (predictAt(this.#grid, pt.x, pt.y) === 1 ? 'B' : 'A') : '—',
-        ]),
-      );
-    }
+    if (table && this.#store.get().status !== 'playing')
+      renderTestTable(table, this.#points.test, this.#grid, p !== null);
   }
 
   #render(
@@ -432,31 +334,21 @@ class TrainingDemo extends HTMLElement {
       curveTable: HTMLTableElement | undefined;
     },
   ): void {
-    const p = s.progress;
-    this.dataset['status'] = s.status;
-    v.controls.setPlaying(s.status === 'playing');
-    v.controls.setEnabled('play', s.status !== 'diverged');
-    v.controls.setEnabled('step', s.status !== 'diverged');
-    const alert = this.querySelector<HTMLElement>('[data-diverged]');
-    if (alert) alert.hidden = s.status !== 'diverged';
-    const notice = this.querySelector<HTMLElement>('[data-notice]');
-    if (notice && notice.textContent !== s.notice) notice.textContent = s.notice;
-    const seedOut = this.querySelector('[data-seed-out]');
-    if (seedOut) seedOut.textContent = String(s.settings.seed);
-    renderProgress(v.footer, {
-      step: p?.step ?? 0,
-      epoch: p?.epoch ?? 0,
-      ...(p?.testLoss != null ? { loss: p.testLoss } : {}),
-      ...(p ? { rate: Math.round(p.examplesPerSec) } : {}),
-      backend: p
-        ? `${backendLabel(p.backend)}${this.#trainer?.mode === 'main' ? ' (main thread)' : ''}`
-        : s.status === 'loading'
-          ? 'loading…'
-          : '—',
-    });
+    renderStatus(
+      this,
+      {
+        status: s.status,
+        notice: s.notice,
+        seed: s.settings.seed,
+        progress: s.progress,
+        mainThread: this.#trainer?.mode === 'main',
+      },
+      v.controls,
+      v.footer,
+    );
     if (s.settings.seed !== prev.settings.seed || s.settings.dataset !== prev.settings.dataset)
       this.#newData();
-    this.#drawCurves = () => {
+    const drawCurves = () => {
       const series = this.#series();
       drawLosses(v.curves, series, Math.max(this.#lastStep, 0));
       if (series[0]!.points.length) v.curveSummary.update(curvesSummary(series));
@@ -465,29 +357,18 @@ class TrainingDemo extends HTMLElement {
         renderTable(v.curveTable, ['Step', ...t.columns.slice(1)], t.rows);
       }
     };
-    this.#drawHeat = () => this.#drawBoundary(v.heat, v.heatSummary, v.heatTable);
-    this.#schedule('curves');
+    this.#draws.setDrawers(
+      () => this.#drawBoundary(v.heat, v.heatSummary, v.heatTable),
+      drawCurves,
+    );
+    this.#draws.schedule('curves');
     if (s.settings.seed !== prev.settings.seed || s.settings.dataset !== prev.settings.dataset) {
-      this.#schedule('heat');
+      this.#draws.schedule('heat');
     }
   }
 
   #series(): Series[] {
-    const d = this.dataset;
-    return [
-      {
-        id: 'train',
-        label: d['labelTrain'] ?? 'train loss',
-        kind: 'train',
-        points: this.#train.points(),
-      },
-      {
-        id: 'test',
-        label: d['labelTest'] ?? 'test loss',
-        kind: 'test',
-        points: this.#test.points(),
-      },
-    ];
+    return lossSeries(this, this.#train.points(), this.#test.points());
   }
 }
 
