@@ -144,7 +144,8 @@ export function rnnStateGradients(st: VanishingSetup): Float64Array[] {
     const h = hs[t]!;
     const da = g.map((v, i) => v * (1 - h[i]! * h[i]!));
     const prev = new Float64Array(n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) prev[j] += rnnWh[i * n + j]! * da[i]!;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) prev[j] = prev[j]! + rnnWh[i * n + j]! * da[i]!;
     gs[t - 1] = prev;
   }
   return gs;
@@ -183,7 +184,7 @@ export function lstmStateGradients(st: VanishingSetup): Float64Array[] {
     }
     const dhPrev = new Float64Array(n);
     for (let r = 0; r < 4 * n; r++)
-      for (let j = 0; j < n; j++) dhPrev[j] += lstmW[r * n + j]! * da[r]!;
+      for (let j = 0; j < n; j++) dhPrev[j] = dhPrev[j]! + lstmW[r * n + j]! * da[r]!;
     gs[t - 1] = dhPrev;
     dh = dhPrev;
     dc = dcPrev;

@@ -21,7 +21,7 @@ function fdRnn(t: number, j: number): number {
   const hs = rnnStates(st);
   const at = (d: number): number => {
     const h = Float64Array.from(hs[t]!);
-    h[j] += d;
+    h[j] = h[j]! + d;
     const run = rnnStates(st, t, h);
     return lossOf(st, run[run.length - 1]!);
   };
@@ -33,7 +33,7 @@ function fdLstm(t: number, j: number): number {
   const tr = lstmStates(st);
   const at = (d: number): number => {
     const h = Float64Array.from(tr.h[t]!);
-    h[j] += d;
+    h[j] = h[j]! + d;
     const run = lstmStates(st, t, h, tr.c[t]);
     return lossOf(st, run.h[run.h.length - 1]!);
   };
@@ -78,5 +78,25 @@ describe('what the lesson says about the view (seed 1, 16 units)', () => {
     const n = gradientNorms({ ...vanishingDefaults, length: 5 });
     expect(n.rnn).toHaveLength(5);
     expect(n.rnn[4]).toBeCloseTo(1, 12);
+  });
+});
+
+describe('more of what the lesson says', () => {
+  it('T = 100: the RNN near 1.3e-13 at step 1, the LSTM near 6e-6; gain 3 explodes to about 6', () => {
+    const n = gradientNorms({ ...vanishingDefaults, length: 100 });
+    expect(n.rnn[0]).toBeGreaterThan(1e-13);
+    expect(n.rnn[0]).toBeLessThan(1.5e-13);
+    expect(n.lstm[0]).toBeGreaterThan(5.5e-6);
+    expect(n.lstm[0]).toBeLessThan(6.5e-6);
+    const g = gradientNorms({ ...vanishingDefaults, length: 100, gain: 3 });
+    expect(g.rnn[0]).toBeGreaterThan(5.5);
+    expect(g.rnn[0]).toBeLessThan(7);
+  });
+  it('the quiz window: T = 55 … 70 give RNN < 1e-6 and LSTM > 1e-4 at step 1', () => {
+    for (const length of [55, 60, 65, 70]) {
+      const n = gradientNorms({ ...vanishingDefaults, length });
+      expect(n.rnn[0]).toBeLessThan(1e-6);
+      expect(n.lstm[0]).toBeGreaterThan(1e-4);
+    }
   });
 });

@@ -9,7 +9,10 @@ import { playgroundGraders } from './playground.ts';
 import { backpropGraders } from './backprop.ts';
 import { lossLessonGraders } from './loss-lesson.ts';
 import { descentGraders } from './descent.ts';
+import { rnnGraders } from './rnn.ts';
 import { convGraders } from './conv.ts';
+import { matmulBenchGraders } from './matmul-bench.ts';
+import { cnnTrainerGraders } from './cnn-trainer.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -21,7 +24,10 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...backpropGraders,
   ...lossLessonGraders,
   ...descentGraders,
+  ...rnnGraders,
   ...convGraders,
+  ...matmulBenchGraders,
+  ...cnnTrainerGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */
