@@ -11,8 +11,6 @@ import { lossLessonGraders } from './loss-lesson.ts';
 import { descentGraders } from './descent.ts';
 import { rnnGraders } from './rnn.ts';
 import { convGraders } from './conv.ts';
-import { matmulBenchGraders } from './matmul-bench.ts';
-import { cnnTrainerGraders } from './cnn-trainer.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -26,8 +24,6 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...descentGraders,
   ...rnnGraders,
   ...convGraders,
-  ...matmulBenchGraders,
-  ...cnnTrainerGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */
