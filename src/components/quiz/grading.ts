@@ -27,4 +27,6 @@ export function showStored(view: QuestionView, a: AnswerRecord, retry: boolean):
     out?.status === 'graded' ? out : { status: 'graded', score, correct: a.correct };
   view.hintsShown = a.hints;
   view.showOutcome(graded, a.response, { retry });
+  // After a reload, the figure of a widget question goes back to what was graded (or says so).
+  view.restoreFigure(a.response);
 }

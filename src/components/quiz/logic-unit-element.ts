@@ -16,7 +16,7 @@ const fmt = (v: number): string =>
   (Number.isInteger(v) ? String(v) : v.toFixed(1)).replace('-', '−');
 
 class LogicUnit extends HTMLElement implements QuizReadableWidget {
-  #state: LogicUnitState = { w1: 1, w2: 1, b: 0 };
+  #state: LogicUnitState = { w1: 1, w2: 1, b: -0.5 };
   #cleanup: Array<() => void> = [];
 
   connectedCallback(): void {
@@ -50,6 +50,25 @@ class LogicUnit extends HTMLElement implements QuizReadableWidget {
   /** Quiz contract: the weights and bias the reader set. */
   quizState(): WidgetState {
     return { ...this.#state };
+  }
+
+  /** Quiz contract, rule 5: moves the sliders back to a stored setting (after a reload). */
+  restoreQuizState(state: WidgetState): boolean {
+    const s = asLogicUnitState(state);
+    if (!s) return false;
+    const inputs = [...this.querySelectorAll<HTMLInputElement>('input[data-param]')];
+    const before = inputs.map((i) => i.value);
+    for (const input of inputs)
+      input.value = String(s[input.dataset['param'] as keyof LogicUnitState]);
+    // A value outside the slider's range or steps cannot be shown: leave the sliders as they were.
+    if (inputs.some((i) => Number(i.value) !== s[i.dataset['param'] as keyof LogicUnitState])) {
+      inputs.forEach((i, k) => (i.value = before[k]!));
+      return false;
+    }
+    this.#state = { ...s };
+    this.#render();
+    this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
+    return true;
   }
 
   #render(): void {

@@ -5,6 +5,7 @@ import type { QuestionKey } from '../../lib/quiz/key.ts';
 import { parseNumber, type Outcome, type Response } from '../../lib/quiz/scoring.ts';
 import { optionOrder, orderingStart } from '../../lib/quiz/shuffle.ts';
 import { isQuizReadable, WIDGET_CHANGE_EVENT } from '../../lib/quiz/widget-contract.ts';
+import { restoreFigure, wireFigureLink } from './figure-link.ts';
 
 /** What the reader answered, or why it cannot be graded yet (costs no attempt). */
 export type ReadResult = { ok: true; response: Response } | { ok: false; message: string };
@@ -22,6 +23,8 @@ export class QuestionView {
   seed = 0;
   hintsShown = 0;
   answered = false;
+  /** True while the figure is being put back into a stored state (its change event is ours). */
+  #quiet = false;
   #cleanup: Array<() => void> = [];
 
   constructor(root: HTMLElement, key: QuestionKey, handlers: { check(): void; again?(): void }) {
@@ -36,8 +39,10 @@ export class QuestionView {
       this.#on(b, 'click', () => this.#move(b));
     // A widget question: when the figure changes, an old "still loading" message is stale, and
     // an inline check that was already answered says the figure changed since.
-    if (key.type === 'widget')
+    if (key.type === 'widget') {
       this.#on(document, WIDGET_CHANGE_EVENT, (e?: Event) => this.#widgetChanged(e));
+      this.#cleanup.push(wireFigureLink(root, key.widget));
+    }
     // Typing a new number or changing a choice clears a "not a number" message.
     this.#on(root.querySelector('fieldset'), 'input', () => {
       if (!this.answered) this.#status().replaceChildren();
@@ -46,6 +51,7 @@ export class QuestionView {
 
   #widgetChanged(e?: Event): void {
     const k = this.key;
+    if (this.#quiet) return;
     if (k.type !== 'widget' || (e?.target as Element | null)?.id !== k.widget) return;
     const again = $<HTMLButtonElement>(this.root, '[data-action="again"]');
     if (!this.answered) this.#status().replaceChildren();
@@ -171,7 +177,7 @@ export class QuestionView {
         return n === undefined
           ? {
               ok: false,
-              message: `“${text.trim()}” is not a number this quiz can read. Use digits, a decimal point and optionally an exponent, like 0.25 or 1e-3. This did not count as an attempt.`,
+              message: `“${text.trim()}” is not a number this quiz can read. Use digits and a decimal point, like 0.25 or -3 (1e-3, meaning 0.001, works too). This did not count as an attempt.`,
             }
           : { ok: true, response: { type: 'numeric', value: n } };
       }
@@ -209,6 +215,34 @@ export class QuestionView {
         return { ok: true, response: { type: 'widget', state } };
       }
     }
+  }
+
+  /**
+   * After a stored widget answer is shown again: puts the figure back into the graded state if
+   * the widget can, or says that it was reset (see figure-link.ts).
+   */
+  restoreFigure(response: Response): void {
+    const k = this.key;
+    if (k.type !== 'widget' || response.type !== 'widget') return;
+    restoreFigure(
+      k.widget,
+      response.state,
+      (notice) => {
+        if (this.root.querySelector('.nb-figure-reset')) return;
+        const p = document.createElement('p');
+        p.className = 'nb-figure-reset';
+        p.textContent = notice;
+        this.#status().append(p);
+      },
+      (during) => {
+        this.#quiet = true;
+        try {
+          during();
+        } finally {
+          this.#quiet = false;
+        }
+      },
+    );
   }
 
   /** Says why a response cannot be checked (invalid, not wrong). */
@@ -286,7 +320,11 @@ export class QuestionView {
       ]
         .filter(Boolean)
         .join(' or ');
-      detail(`The answer is ${k.answer} (accepted within ${t}).`);
+      // A zero tolerance is an exact answer: say only the answer.
+      const exact = (k.absolute ?? 0) === 0 && (k.relative ?? 0) === 0;
+      detail(
+        exact ? `The answer is ${k.answer}.` : `The answer is ${k.answer} (accepted within ${t}).`,
+      );
     }
     if (k.type === 'ordering' && !outcome.correct)
       detail('The correct order is shown with numbers next to the items.');

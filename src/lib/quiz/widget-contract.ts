@@ -31,6 +31,13 @@
 //
 // A widget that is not yet upgraded (its script still loading) simply lacks `quizState`; the
 // quiz then says "the widget is still loading" and costs no attempt.
+//
+// 5. Optional: `restoreQuizState(state)` puts the widget back into a state `quizState()` returned
+//    and returns true if it could. When a stored answer is shown after a reload, the quiz calls it
+//    so the figure matches the "Correct" beside it; widgets without it (or returning false, e.g.
+//    a training run that cannot be replayed) get a notice in the question that the figure was
+//    reset. Every widget question also gets "Go to the figure" / "Back to the question" links
+//    (src/components/quiz/figure-link.ts): nothing to do in the widget beyond having an id.
 
 /** Event a widget dispatches (bubbling) on its root element when its quiz-relevant state changes. */
 export const WIDGET_CHANGE_EVENT = 'nb-widget-change';
@@ -43,6 +50,8 @@ export type WidgetState =
 export interface QuizReadableWidget {
   /** A JSON-serialisable snapshot of the reader's settings/results, read on Check. */
   quizState(): WidgetState;
+  /** Optional (rule 5): restore a snapshot `quizState()` returned; true if done. */
+  restoreQuizState?(state: WidgetState): boolean;
 }
 
 /** True if `el` implements the contract (has a callable `quizState`). */

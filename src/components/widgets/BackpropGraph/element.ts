@@ -74,6 +74,16 @@ export class BackpropGraphElement extends HTMLElement {
     for (const f of this.#cleanup.splice(0)) f();
   }
 
+  /** Quiz contract, rule 5: steps the graph back to a graded step after a reload. */
+  restoreQuizState(state: WidgetState): boolean {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) return false;
+    const { step } = state;
+    if (typeof step !== 'number' || !Number.isInteger(step)) return false;
+    if (step < -1 || step >= this.#steps.length) return false;
+    this.#store.set({ step });
+    return true;
+  }
+
   /** Quiz contract: the current step, and the node and pass it computes. */
   quizState(): WidgetState {
     const { step } = this.#store.get();

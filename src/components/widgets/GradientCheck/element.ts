@@ -64,6 +64,19 @@ export class GradientCheckElement extends HTMLElement {
     for (const f of this.#cleanup.splice(0)) f();
   }
 
+  /** Quiz contract, rule 5: puts ε and the bug switch back to a graded setting. */
+  restoreQuizState(state: WidgetState): boolean {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) return false;
+    const { exponent, bug } = state;
+    if (typeof exponent !== 'number' || typeof bug !== 'boolean') return false;
+    const slider = this.querySelector<HTMLInputElement>('[data-nb-eps]');
+    const box = this.querySelector<HTMLInputElement>('[data-nb-bug]');
+    if (slider) slider.value = String(exponent);
+    if (box) box.checked = bug;
+    this.#store.set({ exponent: clampExponent(exponent), bug });
+    return true;
+  }
+
   /** Quiz contract: ε, whether the bug is on, and the resulting relative error and verdict. */
   quizState(): WidgetState {
     const { exponent, bug } = this.#store.get();

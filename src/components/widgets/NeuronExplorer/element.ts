@@ -75,6 +75,23 @@ class NeuronExplorer extends HTMLElement {
     };
     reset?.addEventListener('click', onReset);
     this.#cleanup.push(() => reset?.removeEventListener('click', onReset));
+    this.#restore = (state) => {
+      if (typeof state !== 'object' || state === null || Array.isArray(state)) return false;
+      const next: { -readonly [K in keyof Neuron2]?: number } = {};
+      for (const k of KEYS) {
+        const v = state[k];
+        const input = this.querySelector<HTMLInputElement>(`input[data-param="${k}"]`);
+        if (typeof v !== 'number' || !Number.isFinite(v) || !input) return false;
+        next[k] = v;
+      }
+      for (const k of KEYS) {
+        const input = this.querySelector<HTMLInputElement>(`input[data-param="${k}"]`)!;
+        input.value = String(next[k]);
+      }
+      store.set(next);
+      this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
+      return true;
+    };
     this.#state = () => {
       const n = store.get();
       const s = score(n, points);
@@ -83,6 +100,12 @@ class NeuronExplorer extends HTMLElement {
   }
 
   #state: () => WidgetState = () => null;
+  #restore: (state: WidgetState) => boolean = () => false;
+
+  /** Quiz contract, rule 5: moves the sliders back to a graded setting after a reload. */
+  restoreQuizState(state: WidgetState): boolean {
+    return this.#restore(state);
+  }
 
   /** Quiz contract: the sliders' values and how many points are on their own side. */
   quizState(): WidgetState {

@@ -3,6 +3,7 @@
 import { plotArea } from '../../../lib/viz/scales.ts';
 import type { CurvePath, CurvesViewModel } from '../../../lib/viz/curves.ts';
 import { seriesColour, seriesDash } from '../../../lib/viz/palette.ts';
+import { layoutEndLabels, type PlacedLabel } from '../../../lib/viz/end-labels.ts';
 import { drawAxes, ensure, sizeSvg } from './svg.ts';
 
 export interface CurvesLabels {
@@ -37,15 +38,39 @@ export function drawCurves(
     .attr('d', (p) => p.d)
     .style('stroke', (_, k) => seriesColour(k))
     .attr('stroke-dasharray', (p, k) => dash(p, k) || null);
+  // End labels never overlap (lib/viz/end-labels.ts); too many for the height become a legend.
+  const ends = vm.paths.flatMap((p) => (p.end ? [{ id: p.id, label: p.label, ...p.end }] : []));
+  const placed = layoutEndLabels(ends, {
+    width: vm.layout.width,
+    left: area.left,
+    top: area.top,
+    bottom: area.bottom,
+  });
+  const index = new Map(vm.paths.map((p, k) => [p.id, k]));
+  const legend = placed.mode === 'legend';
   ensure(root, 'g', 'nb-end-labels')
-    .selectAll<SVGTextElement, CurvePath>('text')
-    .data(
-      vm.paths.filter((p) => p.end),
-      (p) => p.id,
-    )
+    .attr('data-mode', placed.mode)
+    .selectAll<SVGTextElement, PlacedLabel>('text')
+    .data(placed.labels, (l) => l.id)
     .join('text')
-    .attr('x', (p) => Math.min(p.end!.x + 4, vm.layout.width - 2))
-    .attr('y', (p) => p.end!.y + 4)
-    .attr('text-anchor', (p) => (p.end!.x + 60 > vm.layout.width ? 'end' : 'start'))
-    .text((p) => p.label);
+    .attr('data-series', (l) => l.id)
+    .attr('x', (l) => (legend ? l.x + 22 : l.x))
+    .attr('y', (l) => l.y)
+    .attr('text-anchor', (l) => l.anchor)
+    .text((l) => l.label);
+  ensure(root, 'g', 'nb-legend-swatches')
+    .selectAll<SVGLineElement, PlacedLabel>('line')
+    .data(legend ? placed.labels : [], (l) => l.id)
+    .join('line')
+    .attr('class', 'nb-line')
+    .attr('x1', (l) => l.x)
+    .attr('x2', (l) => l.x + 18)
+    .attr('y1', (l) => l.y - 4)
+    .attr('y2', (l) => l.y - 4)
+    .style('stroke', (l) => seriesColour(index.get(l.id) ?? 0))
+    .attr('stroke-dasharray', (l) => {
+      const k = index.get(l.id) ?? 0;
+      const p = vm.paths[k];
+      return (p ? dash(p, k) : '') || null;
+    });
 }
