@@ -9,6 +9,8 @@ import type { FromRunner, Progress, RunSettings, ToRunner } from './protocol.ts'
 export const PROGRESS_MS = 100;
 export const KERNELS_MS = 250;
 export const EVAL_MS = 1000;
+/** A batch's mean cross-entropy above this (or NaN) stops training as diverged. */
+export const DIVERGED_LOSS = 25;
 const PIXELS = 784;
 
 export interface RunnerHost {
@@ -139,7 +141,8 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
     const loss = r.model.trainBatch(r.batchX, r.batchY, size, r.settings.learningRate);
     r.batch++;
     r.examples += size;
-    if (!Number.isFinite(loss) || loss > 1e3) {
+    // Chance is ln 10 ≈ 2.3; a mean above DIVERGED_LOSS means confidently wrong nearly everywhere.
+    if (!Number.isFinite(loss) || loss > DIVERGED_LOSS) {
       r.diverged = true;
       r.trainLoss = loss;
       return false;
