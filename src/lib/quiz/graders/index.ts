@@ -11,6 +11,7 @@ import { lossLessonGraders } from './loss-lesson.ts';
 import { descentGraders } from './descent.ts';
 import { rnnGraders } from './rnn.ts';
 import { convGraders } from './conv.ts';
+import { cnnTrainerGraders } from './cnn-trainer.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -24,6 +25,7 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...descentGraders,
   ...rnnGraders,
   ...convGraders,
+  ...cnnTrainerGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */
