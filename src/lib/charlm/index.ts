@@ -5,3 +5,5 @@ export * from './vocab.ts';
 export * from './batches.ts';
 export * from './sample.ts';
 export * from './format.ts';
+export * from './describe.ts';
+export * from './gates.ts';
