@@ -10,7 +10,9 @@ import { backpropGraders } from './backprop.ts';
 import { lossLessonGraders } from './loss-lesson.ts';
 import { descentGraders } from './descent.ts';
 import { rnnGraders } from './rnn.ts';
+import { lstmGraders } from './lstm.ts';
 import { convGraders } from './conv.ts';
+import { matmulBenchGraders } from './matmul-bench.ts';
 import { cnnTrainerGraders } from './cnn-trainer.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
@@ -24,7 +26,9 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...lossLessonGraders,
   ...descentGraders,
   ...rnnGraders,
+  ...lstmGraders,
   ...convGraders,
+  ...matmulBenchGraders,
   ...cnnTrainerGraders,
 };
 
