@@ -19,7 +19,12 @@ function widthOf(
 }
 
 // Helper modules of src/lib a cell may load: `activations = lib("ml/activations")`.
-const libModules = import.meta.glob(['../../lib/ml/*.ts', '../../lib/viz/*.ts', '!**/*.d.ts']);
+const libModules = import.meta.glob([
+  '../../lib/ml/*.ts',
+  '../../lib/viz/*.ts',
+  '../../lib/conv/*.ts',
+  '!**/*.d.ts',
+]);
 
 /** Loads a src/lib helper module by path relative to src/lib, without the extension. */
 export function loadLib(path: string): Promise<unknown> {

@@ -18,9 +18,13 @@ export function shiftGrid(g: Grid, dx: number, dy: number): Grid {
 export interface Change {
   /** Σ|b − a| / Σ|a|: the total change relative to the map's total size (0 = identical). */
   readonly relative: number;
-  /** Share of cells whose value moved by more than `threshold` × the largest |a|. */
+  /**
+   * Among the active cells (non-zero in a or b), the share whose value moved by more than
+   * `threshold` × the largest |a|. Cells that are 0 in both maps are left out, so a sparse map
+   * is not flattered by its empty background.
+   */
   readonly cellsChanged: number;
-  /** Number of cells compared. */
+  /** Number of active cells compared. */
   readonly cells: number;
 }
 
@@ -39,14 +43,16 @@ export function mapChange(a: Grid, b: Grid, threshold = 0.1): Change {
   }
   let diff = 0;
   let changed = 0;
+  let active = 0;
   for (let i = 0; i < a.data.length; i++) {
     const d = Math.abs(b.data[i]! - a.data[i]!);
     diff += d;
+    if (a.data[i] !== 0 || b.data[i] !== 0) active++;
     if (d > threshold * scale) changed++;
   }
   return {
     relative: total > 0 ? diff / total : diff > 0 ? Infinity : 0,
-    cellsChanged: changed / a.data.length,
-    cells: a.data.length,
+    cellsChanged: active > 0 ? changed / active : 0,
+    cells: active,
   };
 }

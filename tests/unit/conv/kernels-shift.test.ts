@@ -62,11 +62,13 @@ describe('shift and change', () => {
     ]);
   });
   it('measures relative change and the share of changed cells', () => {
-    expect(mapChange(x, x)).toEqual({ relative: 0, cellsChanged: 0, cells: 9 });
+    expect(mapChange(x, x)).toEqual({ relative: 0, cellsChanged: 0, cells: 4 });
     const c = mapChange(x, shiftGrid(x, 1, 1));
     // |diff| sum: cells (0,0)1 (0,1)2 (1,0)3 (1,1)3 (1,2)2 (2,1)3 (2,2)4 = 18; total 10
     expect(c.relative).toBeCloseTo(1.8, 6);
-    expect(c.cellsChanged).toBeCloseTo(7 / 9, 6);
+    // active cells: 4 in x, 4 in the shifted copy, (1,1) in both → 7, and all 7 changed
+    expect(c.cells).toBe(7);
+    expect(c.cellsChanged).toBe(1);
     expect(() => mapChange(x, makeGrid(2, 2))).toThrow();
   });
 });

@@ -4,7 +4,7 @@
 import type { Grader, GraderParams } from './types.ts';
 import { outputSize, windowAt } from '../../conv/conv2d.ts';
 import { makeGrid, type Grid } from '../../conv/grid.ts';
-import { edgeResponse } from '../../conv/kernels.ts';
+import { edgeResponse, matchPreset } from '../../conv/kernels.ts';
 import { fmt } from '../../conv/format.ts';
 
 type Obj = Record<string, unknown>;
@@ -42,7 +42,7 @@ const notLoaded = { pass: false, feedback: 'The explorer has no settings to chec
 /** Passes when the kernel answers a horizontal (or vertical) edge and ignores the rest. */
 export const convEdgeKernel: Grader = {
   description:
-    'ConvExplorer: the kernel responds to edges of params.orientation ("horizontal" or "vertical") at least params.ratio (default 3) times as strongly as to the other orientation, and gives (almost) 0 on a flat region.',
+    'ConvExplorer: the kernel responds to edges of params.orientation ("horizontal" or "vertical") at least params.ratio (default 3) times as strongly as to the other orientation, and gives (almost) 0 on a flat region; params.notPreset: true also requires a kernel that is not one of the presets.',
   checkParams(p) {
     const o = p['orientation'];
     const r = p['ratio'] ?? 3;
@@ -58,6 +58,11 @@ export const convEdgeKernel: Grader = {
     const want = params['orientation'] === 'vertical' ? 'vertical' : 'horizontal';
     const other = want === 'vertical' ? 'horizontal' : 'vertical';
     const ratio = typeof params['ratio'] === 'number' ? params['ratio'] : 3;
+    if (params['notPreset'] === true && matchPreset(s.kernel))
+      return {
+        pass: false,
+        feedback: 'That is one of the presets; type your own weights into the kernel grid.',
+      };
     const r = edgeResponse(s.kernel);
     const own = r[want];
     const says = `On a ${want} edge the kernel's strongest response is ${fmt(own)}, on a ${other} edge ${fmt(r[other])}, on a flat region ${fmt(r.flat)}.`;
@@ -104,6 +109,17 @@ export const convEdgeKernel: Grader = {
       pass: false,
       params: { orientation: 'horizontal' },
       note: 'sums to 3',
+    },
+    {
+      state: ks([1, 1, 1, 0, 0, 0, -1, -1, -1]),
+      pass: false,
+      params: { orientation: 'horizontal', notPreset: true },
+      note: 'the preset itself',
+    },
+    {
+      state: ks([2, 2, 2, 0, 0, 0, -2, -2, -2]),
+      pass: true,
+      params: { orientation: 'horizontal', notPreset: true },
     },
     { state: null, pass: false, params: { orientation: 'horizontal' } },
   ],
