@@ -31,6 +31,8 @@ export interface CnnTrainerOptions {
   classes?: readonly number[];
   /** Start from these weights instead of a seeded initialisation (copied). */
   weights?: CnnWeights;
+  /** Data augmentation: shift each training image by up to this many pixels (default 0). */
+  shift?: number;
 }
 
 export interface CnnStepResult {
@@ -61,6 +63,8 @@ export interface CnnTrainer {
   weights(): CnnWeights;
   setWeights(w: CnnWeights): void;
   learningRate: number;
+  /** The live parameter arrays in spec order (for sending to a helper; do not resize). */
+  readonly paramArrays: readonly Float32Array[];
   /**
    * Gradient of the mean loss over `indices` (training-set positions) at `params`, summed into
    * fresh arrays scaled by 1/`scaleBy`: the piece a helper worker computes for half a batch.
@@ -102,6 +106,28 @@ export function createCnnTrainer(opts: CnnTrainerOptions): CnnTrainer {
   const x = new Float32Array(n);
   const batch = new Uint32Array(batchSize);
   const K = spec.classes;
+  const shift = Math.max(0, Math.floor(opts.shift ?? 0));
+  const augRng = createRng((seed ^ 0x68e31da4) >>> 0);
+  const [rows, cols, chans] = spec.input;
+
+  /** Training image i into x (scaled to 0–1, shifted when augmenting). */
+  const load = (i: number) => {
+    const base = i * n;
+    if (shift === 0) {
+      for (let p = 0; p < n; p++) x[p] = train.images[base + p]! * (1 / 255);
+      return;
+    }
+    const dy = augRng.int(2 * shift + 1) - shift;
+    const dx = augRng.int(2 * shift + 1) - shift;
+    x.fill(0);
+    for (let r = Math.max(0, dy); r < Math.min(rows, rows + dy); r++) {
+      const src = base + ((r - dy) * cols - dx) * chans;
+      const dst = r * cols * chans;
+      for (let c = Math.max(0, dx) * chans; c < Math.min(cols, cols + dx) * chans; c++) {
+        x[dst + c] = train.images[src + c]! * (1 / 255);
+      }
+    }
+  };
 
   const nextBatch = () => {
     for (let b = 0; b < batchSize; b++) {
@@ -121,8 +147,7 @@ export function createCnnTrainer(opts: CnnTrainerOptions): CnnTrainer {
     const scale = 1 / scaleBy;
     for (let b = 0; b < indices.length; b++) {
       const i = indices[b]!;
-      const base = i * n;
-      for (let p = 0; p < n; p++) x[p] = train.images[base + p]! * (1 / 255);
+      load(i);
       const logits = net.forward(params, x, 0);
       let guess = 0;
       for (let j = 1; j < K; j++) if (logits[j]! > logits[guess]!) guess = j;
@@ -192,6 +217,7 @@ export function createCnnTrainer(opts: CnnTrainerOptions): CnnTrainer {
     },
     nextBatch,
     apply,
+    paramArrays: params,
   };
   return trainer;
 }

@@ -1,4 +1,4 @@
-import type { Scalar, Tensor4D } from '@tensorflow/tfjs-core';
+import type { Scalar } from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNet, paramsOf } from '../../../../src/lib/ml/cnn/net';
 import {
