@@ -162,6 +162,14 @@ test('keyboard only: every control is reachable with Tab and works from the keyb
   page,
 }) => {
   const w = await open(page);
+  // μ is disabled (with its reason shown) under SGD; it takes part once Momentum is chosen.
+  const mu = w.locator('[name="momentum"]');
+  await expect(mu).toBeDisabled();
+  await expect(mu.locator('xpath=..').locator('small')).toHaveText(
+    '(used only by the Momentum optimizer: choose it to change μ)',
+  );
+  await w.locator('[name="optimizer"]').selectOption('momentum');
+  await expect(mu).toBeEnabled();
   await w.getByRole('combobox', { name: 'Loss surface' }).focus();
   const names: string[] = [];
   for (let i = 0; i < 22; i++) {

@@ -78,7 +78,24 @@ test('guided tasks 2 and 3: the slow floor at η = 0.1, and step decay calming �
   await w.getByLabel('Learning-rate decay').selectOption('step');
   await expect(verdict).toHaveAttribute('data-kind', 'converged');
   await w.getByLabel('Learning-rate decay').selectOption('exponential');
-  await expect(verdict).toHaveAttribute('data-kind', 'not-converged');
+  await expect(verdict).toHaveAttribute('data-kind', 'overshooting');
+  await expect(verdict).toHaveAttribute('data-trend', 'shrinking');
+});
+
+test('issue 11: the explorer tells shrinking from growing swings (0.49 vs 0.501 on the valley)', async ({
+  page,
+}) => {
+  await page.goto(LESSON);
+  const w = await explorer(page);
+  await w.getByLabel('Loss surface').selectOption('valley');
+  const lr = w.getByRole('slider', { name: /Learning rate/ });
+  const verdict = w.locator('[data-verdict="a"]');
+  await lr.fill(lrPos(0.49));
+  await expect(verdict).toHaveAttribute('data-trend', 'shrinking');
+  await expect(verdict).toHaveText(/^Oscillating, with shrinking swings/);
+  await lr.fill(lrPos(0.501));
+  await expect(verdict).toHaveAttribute('data-trend', 'growing');
+  await expect(verdict).toHaveText(/^Oscillating, with growing swings.*slowly diverging/);
 });
 
 /** Plays the line fit to its end (40 epochs) and returns the per-epoch losses of the table. */
@@ -194,6 +211,11 @@ test('optimizer race: RMSProp wins on the valley, SGD on the bowl, momentum find
   await race.getByLabel('Learning rate η').selectOption('0.3');
   await expect.poll(ranking).toEqual(['SGD', 'RMSProp', 'Adam', 'Momentum']);
   await expect(row('SGD').locator('[data-col="verdict"]')).toHaveText('Converged in 5 steps.');
+  // issue 16: momentum's verdict describes the path that is drawn (it overshoots)
+  await expect(row('Momentum').locator('[data-col="verdict"]')).toContainText('overshooting');
+  await expect(row('Momentum').locator('[data-col="verdict"]')).not.toContainText(
+    'still descending',
+  );
 
   await race.getByLabel('Loss surface', { exact: true }).selectOption('two-minima');
   await race.getByLabel('Learning rate η').selectOption('0.1');

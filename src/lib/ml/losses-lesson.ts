@@ -173,3 +173,46 @@ export function softmaxCrossEntropy(
   });
   return { loss: loss / n, grad };
 }
+
+/**
+ * Mean absolute error: MAE = (1/n) Σᵢ |ŷᵢ − yᵢ|. Gradient: sign(ŷᵢ − yᵢ)/n (0 at a tie, the
+ * subgradient libraries use).
+ */
+export function mae(y: readonly number[], yHat: readonly number[]): LossWithGradient {
+  sameLength(y, yHat);
+  const n = y.length;
+  let loss = 0;
+  const grad = yHat.map((p, i) => {
+    const d = p - y[i]!;
+    loss += Math.abs(d);
+    return Math.sign(d) / n;
+  });
+  return { loss: loss / n, grad };
+}
+
+/**
+ * Huber loss with threshold δ, averaged: ½e² for |e| ≤ δ, δ(|e| − ½δ) beyond (tf.losses.huberLoss).
+ * Gradient: e/n inside, δ·sign(e)/n outside: squared error near the target, absolute error far
+ * from it, so a few outliers cannot dominate.
+ */
+export function huber(y: readonly number[], yHat: readonly number[], delta = 1): LossWithGradient {
+  sameLength(y, yHat);
+  const n = y.length;
+  let loss = 0;
+  const grad = yHat.map((p, i) => {
+    const e = p - y[i]!;
+    const a = Math.abs(e);
+    loss += a <= delta ? 0.5 * e * e : delta * (a - 0.5 * delta);
+    return (a <= delta ? e : delta * Math.sign(e)) / n;
+  });
+  return { loss: loss / n, grad };
+}
+
+/**
+ * The slope each loss puts on the output unit's weighted input z when the target is 1 and the
+ * sigmoid output is p = σ(z): squared error (p − 1)² has ∂L/∂z = 2(p − 1)·p(1 − p), which vanishes
+ * as p → 0 (confidently wrong); cross-entropy −ln p has ∂L/∂z = p − 1, largest exactly there.
+ */
+export function outputSlopes(p: number): { mse: number; bce: number } {
+  return { mse: 2 * (p - 1) * p * (1 - p), bce: p - 1 };
+}

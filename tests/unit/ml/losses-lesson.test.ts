@@ -192,3 +192,60 @@ describe('categorical cross-entropy', () => {
     expect(tf.memory().numTensors).toBe(0);
   });
 });
+
+// The loss-slope figure and the MAE/Huber paragraph of the loss lesson (issue 11).
+import { huber, mae, outputSlopes } from '../../../src/lib/ml/losses-lesson.ts';
+import { errorChart, outputChart } from '../../../src/components/widgets/LossSlopes/model.ts';
+
+describe('loss slopes: squared error through a sigmoid vs cross-entropy, MAE and Huber', () => {
+  it('squared error pushes hardest at p = 1/3 (≈ 0.30) and only 0.02 at p = 0.01; cross-entropy 0.99', () => {
+    let best = 0;
+    let at = 0;
+    for (let p = 0.001; p < 1; p += 0.001) {
+      const s = Math.abs(outputSlopes(p).mse);
+      if (s > best) [best, at] = [s, p];
+    }
+    expect(at).toBeCloseTo(1 / 3, 2);
+    expect(best).toBeCloseTo(8 / 27, 3);
+    expect(Math.abs(outputSlopes(0.01).mse)).toBeCloseTo(0.0196, 4);
+    expect(Math.abs(outputSlopes(0.01).bce)).toBeCloseTo(0.99, 6);
+    expect(Math.abs(outputSlopes(0.01).bce) / Math.abs(outputSlopes(0.01).mse)).toBeGreaterThan(50);
+  });
+
+  it('the slopes equal the chain rule through σ (finite differences on z)', () => {
+    const sig = (z: number) => 1 / (1 + Math.exp(-z));
+    for (const z of [-3, -0.5, 0, 1.2]) {
+      const h = 1e-6;
+      const lm = (zz: number) => (sig(zz) - 1) ** 2;
+      const lb = (zz: number) => -Math.log(sig(zz));
+      const s = outputSlopes(sig(z));
+      expect(s.mse).toBeCloseTo((lm(z + h) - lm(z - h)) / (2 * h), 5);
+      expect(s.bce).toBeCloseTo((lb(z + h) - lb(z - h)) / (2 * h), 5);
+    }
+  });
+
+  it('MAE and Huber: constant pull far from the target, Huber squared near it', () => {
+    expect(mae([0], [3]).grad[0]).toBe(1);
+    expect(mae([0, 0], [3, -10]).loss).toBe(6.5);
+    expect(huber([0], [0.5]).loss).toBeCloseTo(0.125, 12);
+    expect(huber([0], [0.5]).grad[0]).toBeCloseTo(0.5, 12);
+    expect(huber([0], [3]).loss).toBeCloseTo(2.5, 12);
+    expect(huber([0], [3]).grad[0]).toBe(1);
+    expect(huber([0], [-30]).grad[0]).toBe(-1);
+  });
+
+  it('the figure draws both charts with non-overlapping end labels', () => {
+    for (const c of [outputChart(), errorChart()]) {
+      expect(c.vm.paths.every((p) => p.d.length > 0)).toBe(true);
+      const b = c.labels.labels.map((l) => l.box);
+      for (let i = 0; i < b.length; i++)
+        for (let j = i + 1; j < b.length; j++)
+          expect(
+            b[i]!.x0 < b[j]!.x1 &&
+              b[j]!.x0 < b[i]!.x1 &&
+              b[i]!.y0 < b[j]!.y1 &&
+              b[j]!.y0 < b[i]!.y1,
+          ).toBe(false);
+    }
+  });
+});

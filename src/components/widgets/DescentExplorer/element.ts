@@ -204,6 +204,8 @@ class DescentExplorerElement extends HTMLElement implements QuizReadableWidget {
       if (verdictA) {
         verdictA.textContent = words.verdictA;
         verdictA.dataset['kind'] = runs.a.verdict.kind;
+        // shrinking / steady / growing swings (oscillating and overshooting verdicts)
+        verdictA.dataset['trend'] = 'trend' in runs.a.verdict ? runs.a.verdict.trend : '';
       }
       if (verdictB) {
         verdictB.hidden = !runs.b;

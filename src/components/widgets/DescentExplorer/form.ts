@@ -116,6 +116,17 @@ export function syncForm(
   put('startY', String(s.start[1]));
   const race = field<HTMLInputElement>('race');
   if (race) race.checked = s.race;
+  // μ only acts on the Momentum optimizer: disabled, with the reason beside it, otherwise.
+  const usesMomentum = s.optimizer === 'momentum' || (s.race && s.optimizerB === 'momentum');
+  const mu = field<HTMLInputElement>('momentum');
+  if (mu && mu.disabled === usesMomentum) {
+    mu.disabled = !usesMomentum;
+    const note = mu.closest('.de-slider')?.querySelector('small');
+    if (note)
+      note.textContent = usesMomentum
+        ? '(Momentum optimizer)'
+        : '(used only by the Momentum optimizer: choose it to change μ)';
+  }
   const lr = field<HTMLInputElement>('lr');
   lr?.setAttribute('aria-valuetext', formatNumber(s.lr));
   const out = (k: string, text: string) => {

@@ -236,3 +236,45 @@ describe('oscillation trends and overshooting (the lesson text)', () => {
     expect(valleyRun(0.1).verdict).toEqual({ kind: 'not-converged' });
   });
 });
+
+// The condition-number paragraph and the guided μ task of the loss lesson (issue 11).
+describe('momentum and the condition number of the valley', () => {
+  const mom = (lr: number, mu: number, steps = 200) =>
+    runDescent(valley, {
+      optimizer: 'momentum',
+      lr,
+      steps,
+      start: valley.start,
+      optimizerSettings: { momentum: mu },
+    }).verdict;
+
+  it('κ = 20, best plain rate 2/(λmin + λmax) ≈ 0.476, factors 0.905 and 0.635', () => {
+    // curvatures: the valley's second derivatives along w₁ and w₂
+    const h = 1e-4;
+    const d2 = (f: (t: number) => number) => (f(h) - 2 * f(0) + f(-h)) / (h * h);
+    const lmin = d2((t) => valley.f(t, 0));
+    const lmax = d2((t) => valley.f(0, t));
+    expect(lmin).toBeCloseTo(0.2, 4);
+    expect(lmax).toBeCloseTo(4, 4);
+    const kappa = lmax / lmin;
+    expect(kappa).toBeCloseTo(20, 3);
+    expect(2 / (lmin + lmax)).toBeCloseTo(0.476, 3);
+    const gd = (kappa - 1) / (kappa + 1);
+    const hb = (Math.sqrt(kappa) - 1) / (Math.sqrt(kappa) + 1);
+    expect(gd).toBeCloseTo(0.905, 3);
+    expect(hb).toBeCloseTo(0.635, 3);
+    expect(Math.log(10) / -Math.log(gd)).toBeCloseTo(23, 0);
+    expect(Math.log(10) / -Math.log(hb)).toBeCloseTo(5, 0);
+  });
+
+  it('guided task: η = 0.1, 200 steps — μ = 0 needs 185, μ = 0.9 needs 73, μ = 0.99 still swings', () => {
+    expect(mom(0.1, 0)).toEqual({ kind: 'converged', step: 185, global: true });
+    expect(mom(0.1, 0.9)).toEqual({ kind: 'converged', step: 73, global: true });
+    expect(mom(0.1, 0.99)).toMatchObject({ kind: 'overshooting' });
+  });
+
+  it('at η = 0.479: plain descent 41 steps, momentum μ = 0.5 14 steps', () => {
+    expect(mom(0.479, 0)).toEqual({ kind: 'converged', step: 41, global: true });
+    expect(mom(0.479, 0.5)).toEqual({ kind: 'converged', step: 14, global: true });
+  });
+});
