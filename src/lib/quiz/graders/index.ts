@@ -9,11 +9,8 @@ import { playgroundGraders } from './playground.ts';
 import { backpropGraders } from './backprop.ts';
 import { lossLessonGraders } from './loss-lesson.ts';
 import { descentGraders } from './descent.ts';
-import { rnnGraders } from './rnn.ts';
-import { lstmGraders } from './lstm.ts';
 import { convGraders } from './conv.ts';
 import { matmulBenchGraders } from './matmul-bench.ts';
-import { cnnTrainerGraders } from './cnn-trainer.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -25,11 +22,8 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...backpropGraders,
   ...lossLessonGraders,
   ...descentGraders,
-  ...rnnGraders,
-  ...lstmGraders,
   ...convGraders,
   ...matmulBenchGraders,
-  ...cnnTrainerGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */
