@@ -4,6 +4,10 @@
 import { createStepState, stepModel, type RecurrentModel } from '../ml/lstm/index.ts';
 import { encode, type Vocab } from './vocab.ts';
 
+/** The gate viewer's starting text (the lesson's claims about unit 59 are tested on it). */
+export const DEFAULT_GATE_TEXT =
+  'The loss $L = \\tfrac12 (y - \\hat y)^2$ falls when the weight $w$ moves\nagainst the gradient (the slope $\\partial L / \\partial w$), a little at a\ntime, until the network (with its biases) fits the data.';
+
 export const GATE_KINDS = ['forget', 'input', 'output', 'cell'] as const;
 export type GateKind = (typeof GATE_KINDS)[number];
 

@@ -1,5 +1,7 @@
 // Pure: no DOM. Messages between the character-model widget and its training worker
 // (src/workers/lstm.worker.ts), as discriminated unions; the listener on each side is set once.
+import type { BackendName } from '../ml/backend-order.ts';
+import type { CharBenchResult } from './bench.ts';
 
 export type CharCommand =
   /** Fetch the corpus and the shipped model from `base` (e.g. "/models/charlm/"); load it. */
@@ -14,7 +16,9 @@ export type CharCommand =
   | { type: 'set'; temperature?: number; prompt?: string; learningRate?: number }
   /** One sample now, from the prompt, at the current temperature. */
   | { type: 'sample'; count?: number }
-  | { type: 'dispose' };
+  | { type: 'dispose' }
+  /** Timing for scripts/bench/lstm.mjs: the engine vs tfjs backends, and generation speed. */
+  | { type: 'bench'; base: string; seconds: number; backends: BackendName[] };
 
 export interface CharProgress {
   type: 'progress';
@@ -54,4 +58,8 @@ export interface CharReady {
 }
 
 export type CharMessage =
-  CharReady | CharProgress | CharSample | { type: 'error'; message: string };
+  | CharReady
+  | CharProgress
+  | CharSample
+  | { type: 'bench'; result: CharBenchResult }
+  | { type: 'error'; message: string };

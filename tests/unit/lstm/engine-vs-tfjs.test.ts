@@ -161,3 +161,39 @@ describe('parameter count', () => {
     }
   });
 });
+
+describe('character model on tfjs = typed-array engine', () => {
+  it('same loss and, after two Adam steps with clipping, the same weights', async () => {
+    const { createTfCharTrainer } = await import('../../../src/lib/charlm/tf-model.ts');
+    const { createTrainer } = await import('../../../src/lib/ml/lstm/index.ts');
+    const spec = { cell: 'lstm' as const, inputSize: 6, hiddenSize: 5, outputSize: 6 };
+    const rng = createRng(11);
+    const m = createModel(spec, rng);
+    const B = 2;
+    const T = 4;
+    const batch = {
+      batchSize: B,
+      steps: T,
+      tokens: Int32Array.from({ length: B * T }, () => rng.int(6)),
+      targets: Int32Array.from({ length: B * T }, () => rng.int(6)),
+    };
+    const tfTrainer = createTfCharTrainer(tf, m, 0.01, 0.5);
+    const ours = createTrainer({
+      spec,
+      seed: 0,
+      model: createModel(spec, createRng(11)),
+      learningRate: 0.01,
+      clipNorm: 0.5,
+    });
+    for (let k = 0; k < 2; k++) {
+      const a = tfTrainer.step(batch);
+      const b = ours.step(batch);
+      expect(Math.abs(a - b.loss)).toBeLessThan(1e-5);
+    }
+    const tw = tfTrainer.weights();
+    weightList(ours.model.weights).forEach((w, i) => {
+      expect(maxAbsDiff(w, tw[i]!)).toBeLessThan(1e-4);
+    });
+    tfTrainer.dispose();
+  });
+});

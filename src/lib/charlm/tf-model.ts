@@ -1,0 +1,90 @@
+// Pure: no DOM. The character model on TensorFlow.js: the same LSTM + softmax, the same weight
+// layout (tfjs's own), the same loss, clipping and Adam as the typed-array engine, so the two can
+// be timed against each other on any tfjs backend (scripts/bench/lstm.mjs) and a GPU path exists.
+import type { Scalar, Tensor, Tensor1D, Tensor2D, Variable } from '@tensorflow/tfjs-core';
+import type { Tf } from '../ml/tf.ts';
+import { weightList, weightShapes, type RecurrentModel } from '../ml/lstm/index.ts';
+import type { CharBatch } from './batches.ts';
+
+export interface TfCharTrainer {
+  /** One step of Adam on the batch; returns the loss before the update. */
+  step(batch: CharBatch): number;
+  /** The current weights, in the engine's order. */
+  weights(): Float32Array[];
+  dispose(): void;
+}
+
+/** A tfjs trainer starting from `model`'s weights (copied). */
+export function createTfCharTrainer(
+  tf: Tf,
+  model: RecurrentModel,
+  learningRate: number,
+  clipNorm: number,
+): TfCharTrainer {
+  const { hiddenSize: H, outputSize: V } = model.spec;
+  if (model.spec.cell !== 'lstm') throw new RangeError('the character model is an LSTM');
+  const shapes = weightShapes(model.spec);
+  const vars: Variable[] = weightList(model.weights).map((w, i) =>
+    tf.tidy(() => tf.variable(tf.tensor(w, shapes[i]), true)),
+  );
+  const [kernel, recurrent, bias, outKernel, outBias] = vars as [
+    Variable,
+    Variable,
+    Variable,
+    Variable,
+    Variable,
+  ];
+  const optimizer = tf.train.adam(learningRate);
+
+  const loss = (ids: Tensor2D, targets: Tensor1D, B: number, T: number): Scalar => {
+    let h: Tensor2D = tf.zeros([B, H]);
+    let c: Tensor2D = tf.zeros([B, H]);
+    const hs: Tensor2D[] = [];
+    const columns = tf.unstack(ids, 1) as Tensor1D[];
+    for (let t = 0; t < T; t++) {
+      // A one-hot input times the kernel is a row lookup.
+      const z = tf.add<Tensor2D>(
+        tf.add(tf.gather(kernel, columns[t]!), tf.matMul(h, recurrent as Tensor2D)),
+        bias,
+      );
+      const [zi, zf, zc, zo] = tf.split(z, 4, 1) as [Tensor2D, Tensor2D, Tensor2D, Tensor2D];
+      c = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zc)));
+      h = tf.mul(tf.sigmoid(zo), tf.tanh(c));
+      hs.push(h);
+    }
+    // Rows in batch-major order (b·T + t), like the batch's targets.
+    const all = tf.reshape<Tensor2D>(tf.stack(hs, 1), [B * T, H]);
+    const logits = tf.add(tf.matMul(all, outKernel as Tensor2D), outBias);
+    const logp = tf.logSoftmax(logits);
+    const picked = tf.sum(tf.mul(logp, tf.oneHot(targets, V)), 1);
+    return tf.neg(tf.mean(picked));
+  };
+
+  return {
+    step(batch) {
+      const { batchSize: B, steps: T } = batch;
+      return tf.tidy(() => {
+        const ids = tf.tensor2d(batch.tokens, [B, T], 'int32');
+        const targets = tf.tensor1d(batch.targets, 'int32');
+        const { value, grads } = tf.variableGrads(() => loss(ids, targets, B, T), vars);
+        const list = vars.map((v) => grads[v.name]!);
+        let scale: Tensor | null = null;
+        if (clipNorm > 0) {
+          const norm = tf.sqrt(tf.addN(list.map((g) => tf.sum(tf.square(g)))));
+          scale = tf.minimum(1, tf.div(clipNorm, tf.maximum(norm, 1e-12)));
+        }
+        const named: Record<string, Tensor> = {};
+        vars.forEach((v, i) => {
+          named[v.name] = scale ? tf.mul(list[i]!, scale) : list[i]!;
+        });
+        optimizer.applyGradients(named);
+        return value.dataSync()[0]!;
+      });
+    },
+    weights: () => vars.map((v) => Float32Array.from(v.dataSync())),
+    dispose() {
+      optimizer.dispose();
+      tf.dispose(vars);
+    },
+  };
+}
