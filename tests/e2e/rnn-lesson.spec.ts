@@ -21,6 +21,7 @@ async function keys(page: Page, control: Locator, key: string, times = 1): Promi
 
 for (const theme of ['light', 'dark'] as const) {
   test(`loads cleanly and passes axe after use (${theme})`, async ({ page, baseURL }) => {
+    test.setTimeout(150_000);
     await page.emulateMedia({ colorScheme: theme });
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     const problems = watchPage(page, baseURL!);
@@ -47,6 +48,7 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 test('at 360 px the page does not scroll sideways and passes axe', async ({ page }) => {
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(PATH);
   for (const id of ['rnn-stepper', 'vanishing-gradient', 'memory-task']) {
@@ -190,6 +192,8 @@ test('memory task: no main-thread task over 50 ms while training @timing', async
     .toBe(true);
   await w.getByRole('button', { name: 'Train' }).click();
   await expect(w).toHaveAttribute('data-running', 'true');
+  // Training runs in a Web Worker, not on the page's thread.
+  expect(page.workers().some((wk) => wk.url().includes('memory.worker'))).toBe(true);
   // Up to three 2-s windows (a shared machine can deschedule the page once); one must be clean
   // and end with training still running (if a run finishes, it is started again).
   let long: number[] = [];

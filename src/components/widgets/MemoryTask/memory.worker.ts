@@ -9,6 +9,6 @@ const runner = createMemoryRunner({
   },
   now: () => performance.now(),
   budgetMs: 30,
-  reportMs: 100,
+  reportMs: 250,
 });
 addEventListener('message', (e: MessageEvent<MemoryCommand>) => runner.handle(e.data));

@@ -111,6 +111,19 @@ export class RnnStepperElement extends HTMLElement {
     for (const f of this.#cleanup.splice(0)) f();
   }
 
+  /** Quiz contract, rule 5: shows a graded sequence and step again after a reload. */
+  restoreQuizState(state: WidgetState): boolean {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) return false;
+    const { sequence, step } = state;
+    if (typeof sequence !== 'string' || !this.#run(sequence)) return false;
+    if (typeof step !== 'number' || !Number.isInteger(step)) return false;
+    if (step < 0 || step > this.#total(sequence)) return false;
+    const select = this.querySelector<HTMLSelectElement>('[data-rnn-sequence]');
+    if (select) select.value = sequence;
+    this.#store.set({ sequence, step });
+    return true;
+  }
+
   /** Quiz contract: the sequence, the step, the input and hidden state at that step. */
   quizState(): WidgetState {
     const { sequence, step } = this.#store.get();

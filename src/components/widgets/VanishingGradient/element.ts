@@ -19,6 +19,9 @@ export class VanishingGradientElement extends HTMLElement {
   #norms: { rnn: number[]; lstm: number[] } | null = null;
   #pending = 0;
 
+  #ns = 'vanishing';
+  #base: Settings = { length: 50, gain: 1, forgetBias: 1 };
+
   #input(key: Key): HTMLInputElement | null {
     return this.querySelector<HTMLInputElement>(`input[data-vg="${key}"]`);
   }
@@ -40,27 +43,15 @@ export class VanishingGradientElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    const ns = this.id
-      ? this.id.replace(/[^a-z0-9-]/g, '').slice(0, 32) || 'vanishing'
-      : 'vanishing';
-    const base: Settings = {
+    const ns = (this.#ns = this.id.replace(/[^a-z0-9-]/g, '').slice(0, 32) || 'vanishing');
+    const base: Settings = (this.#base = {
       length: Number(this.dataset['length']) || 50,
       gain: Number(this.dataset['gain']) || 1,
       forgetBias: Number(this.dataset['forgetBias'] ?? 1),
-    };
+    });
     const { values, present } = loadUrlState(ns, schema, base);
     this.#settings = { ...values };
-    const keys = Object.keys(schema) as Key[];
-    const show = (key: Key): void => {
-      const out = this.querySelector(`output[data-vg-out="${key}"]`);
-      const v = this.#settings[key];
-      if (out) out.textContent = key === 'length' ? String(v) : v.toFixed(1);
-    };
-    for (const key of keys) {
-      const input = this.#input(key);
-      if (input) input.value = String(this.#settings[key]);
-      show(key);
-    }
+    this.#showSettings();
     if (present) void this.#update();
     const onInput = (e: Event): void => {
       const input = e.target;
@@ -68,7 +59,7 @@ export class VanishingGradientElement extends HTMLElement {
       const key = input.dataset['vg'] as Key | undefined;
       if (!key || !(key in schema)) return;
       this.#settings = { ...this.#settings, [key]: Number(input.value) };
-      show(key);
+      this.#showSettings();
       saveUrlState(ns, schema, this.#settings, base);
       void this.#update();
     };
@@ -76,8 +67,36 @@ export class VanishingGradientElement extends HTMLElement {
     this.#cleanup.push(() => this.removeEventListener('input', onInput));
   }
 
+  /** Writes the settings into the sliders and their read-outs. */
+  #showSettings(): void {
+    for (const key of Object.keys(schema) as Key[]) {
+      const v = this.#settings[key];
+      const input = this.#input(key);
+      if (input && Number(input.value) !== v) input.value = String(v);
+      const out = this.querySelector(`output[data-vg-out="${key}"]`);
+      if (out) out.textContent = key === 'length' ? String(v) : v.toFixed(1);
+    }
+  }
+
   disconnectedCallback(): void {
     for (const f of this.#cleanup.splice(0)) f();
+  }
+
+  /** Quiz contract, rule 5: puts graded settings back after a reload. */
+  restoreQuizState(state: WidgetState): boolean {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) return false;
+    const next = { ...this.#settings };
+    for (const key of Object.keys(schema) as Key[]) {
+      const v = state[key];
+      const f = schema[key];
+      if (typeof v !== 'number' || !(v >= f.min && v <= f.max)) return false;
+      next[key] = v;
+    }
+    this.#settings = next;
+    this.#showSettings();
+    saveUrlState(this.#ns, schema, this.#settings, this.#base);
+    void this.#update();
+    return true;
   }
 
   /** Quiz contract: the settings (graders recompute the norms) and, once computed, step 1's norms. */

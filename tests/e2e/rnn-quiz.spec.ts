@@ -1,0 +1,73 @@
+// The recurrent-neural-networks lesson's chapter quiz and inline checks, by keyboard only: the
+// widget questions are answered by setting the widgets with the keyboard; the memory-task
+// question is checked before training and fails with a message saying why.
+import { test, expect } from '@playwright/test';
+import { answerByKeyboard, press, quizQuestions } from './lessons-quiz-keyboard.ts';
+
+const PATH = '/recurrent-networks/recurrent-neural-networks/';
+
+test('the chapter quiz is answerable by keyboard and scored (the untrained memory task costs a point)', async ({
+  page,
+}) => {
+  await page.goto(PATH);
+  const quiz = page.locator('nb-quiz[data-quiz="recurrent-neural-networks"]');
+  await expect(quiz).toHaveAttribute('data-ready', 'true');
+  const questions = quizQuestions('recurrent-neural-networks').filter((q) => !q.inline);
+  expect(questions.length).toBeGreaterThanOrEqual(10);
+  expect(new Set(questions.map((q) => q.type)).size).toBe(5);
+  expect(questions.filter((q) => q.type === 'widget').length).toBeGreaterThanOrEqual(3);
+
+  const stepper = page.locator('#rnn-stepper');
+  const vg = page.locator('#vanishing-gradient');
+  const setup: Record<string, () => Promise<void>> = {
+    'stepper-flip': async () => {
+      await stepper.getByLabel('Input sequence').focus();
+      await page.keyboard.press('ArrowDown');
+      await press(page, stepper.getByRole('button', { name: 'Next step' }));
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      await expect(stepper.locator('[data-rnn-counter]')).toHaveText('Step 4 of 6');
+    },
+    'vanishing-window': async () => {
+      await vg.getByRole('slider', { name: 'Sequence length T' }).focus();
+      for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+      await expect(vg.locator('output[data-vg-out="length"]')).toHaveText('60');
+    },
+    exploding: async () => {
+      await vg.getByRole('slider', { name: 'RNN weight gain' }).focus();
+      await page.keyboard.press('End');
+      await expect(vg.locator('output[data-vg-out="gain"]')).toHaveText('3.0');
+    },
+    'memory-gap': async () => {
+      const mem = page.locator('#memory-task');
+      await mem.scrollIntoViewIfNeeded();
+      // The worker has reported its untrained state (the element mirrors it in data-running).
+      await expect(mem).toHaveAttribute('data-running', 'false');
+    },
+  };
+  for (const q of questions) {
+    const root = quiz.locator(`.nb-question[data-question="${q.id}"]`);
+    await setup[q.id]?.();
+    await answerByKeyboard(page, root, q);
+    if (q.id === 'memory-gap')
+      await expect(root.locator('.nb-status')).toContainText('Delay 20 has no results yet');
+    else await expect(root.locator('.nb-status'), q.id).toContainText('Correct.');
+  }
+  const verdict = quiz.locator('.nb-result-verdict');
+  await expect(verdict).toContainText(`${questions.length - 1} of ${questions.length} points`);
+  await expect(verdict).toHaveAttribute('data-passed', 'true');
+});
+
+test('the inline checks answer by keyboard', async ({ page }) => {
+  await page.goto(PATH);
+  const all = quizQuestions('recurrent-neural-networks').filter((q) => q.inline);
+  expect(all.length).toBe(2);
+  for (const q of all) {
+    const root = page.locator(`nb-check .nb-question[data-question="${q.id}"]`);
+    await expect(page.locator('nb-check').filter({ has: root })).toHaveAttribute(
+      'data-ready',
+      'true',
+    );
+    await answerByKeyboard(page, root, q);
+    await expect(root.locator('.nb-status')).toContainText('Correct.');
+  }
+});
