@@ -11,7 +11,9 @@ test('the chapter quiz is answerable by keyboard and scored (the untrained memor
 }) => {
   await page.goto(PATH);
   const quiz = page.locator('nb-quiz[data-quiz="recurrent-neural-networks"]');
-  await expect(quiz).toHaveAttribute('data-ready', 'true');
+  // The quiz loads its code when it nears the viewport.
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   const questions = quizQuestions('recurrent-neural-networks').filter((q) => !q.inline);
   expect(questions.length).toBeGreaterThanOrEqual(10);
   expect(new Set(questions.map((q) => q.type)).size).toBe(5);
@@ -62,11 +64,13 @@ test('the inline checks answer by keyboard', async ({ page }) => {
   const all = quizQuestions('recurrent-neural-networks').filter((q) => q.inline);
   expect(all.length).toBe(2);
   for (const q of all) {
-    const root = page.locator(`nb-check .nb-question[data-question="${q.id}"]`);
-    await expect(page.locator('nb-check').filter({ has: root })).toHaveAttribute(
-      'data-ready',
-      'true',
-    );
+    const check = page.locator('nb-check', {
+      has: page.locator(`.nb-question[data-question="${q.id}"]`),
+    });
+    // Each check loads its code when it nears the viewport.
+    await check.scrollIntoViewIfNeeded();
+    await expect(check).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    const root = check.locator(`.nb-question[data-question="${q.id}"]`);
     await answerByKeyboard(page, root, q);
     await expect(root.locator('.nb-status')).toContainText('Correct.');
   }
