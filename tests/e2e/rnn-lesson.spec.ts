@@ -153,7 +153,7 @@ test('memory task: with seed 1 the LSTM beats the RNN at delay 20, trained by ke
   expect(await pct(row(40).nth(0))).toBeLessThan(60);
   expect(await pct(row(40).nth(1))).toBeLessThan(60);
   await expect(w.locator('[data-mem-status]')).toHaveText(
-    'Done (seed 1, 200 training steps per delay): the longest delay the RNN remembers (90% or more) is 10, the longest delay the LSTM remembers (90% or more) is 20.',
+    'Done (seed 1, learning rate 0.01, 200 training steps per delay): the longest delay the RNN remembers (90% or more) is 10, the longest delay the LSTM remembers (90% or more) is 20.',
   );
   // Both charts are drawn: five points per network on the left, nine on the right (delay 20).
   await expect(w.locator('[data-mem-chart="delays"] [data-marks="rnn"] circle')).toHaveCount(5);

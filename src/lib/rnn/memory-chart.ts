@@ -113,7 +113,7 @@ export function describeMemory(state: MemoryState): string {
   const name = (cell: string): string => (cell === 'lstm' ? 'LSTM' : 'RNN');
   if (!state.finished) {
     if (!active || (active.step === 0 && !state.running && state.curves.every((c) => !c.done)))
-      return `Not trained yet (seed ${state.seed}). Press Train to train both networks on every delay.`;
+      return `Not trained yet (seed ${state.seed}, learning rate ${state.learningRate}). Press Train to train both networks on every delay.`;
     const head = state.running ? 'Training' : 'Paused at';
     return `${head} delay ${active.delay}, ${name(active.cell)}: step ${active.step} of ${state.steps}.`;
   }
@@ -127,5 +127,5 @@ export function describeMemory(state: MemoryState): string {
     d === null
       ? `the ${name(cell)} remembers at no delay`
       : `the longest delay the ${name(cell)} remembers (90% or more) is ${d}`;
-  return `Done (seed ${state.seed}, ${state.steps} training steps per delay): ${say('rnn', r)}, ${say('lstm', l)}.`;
+  return `Done (seed ${state.seed}, learning rate ${state.learningRate}, ${state.steps} training steps per delay): ${say('rnn', r)}, ${say('lstm', l)}.`;
 }

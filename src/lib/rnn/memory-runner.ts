@@ -5,10 +5,10 @@ import { createMemoryRun, memoryDefaults, type MemoryRun } from './memory-task.t
 import type { CellKind } from '../ml/lstm/index.ts';
 
 export type MemoryCommand =
-  | { type: 'init'; seed: number }
+  | { type: 'init'; seed: number; learningRate?: number }
   | { type: 'train' }
   | { type: 'pause' }
-  | { type: 'reset'; seed?: number };
+  | { type: 'reset'; seed?: number; learningRate?: number };
 
 export interface MemoryCurveState {
   cell: CellKind;
@@ -22,6 +22,7 @@ export interface MemoryCurveState {
 export interface MemoryState {
   type: 'state';
   seed: number;
+  learningRate: number;
   running: boolean;
   /** Every delay of both networks trained. */
   finished: boolean;
@@ -45,6 +46,10 @@ export function createMemoryRunner(opts: MemoryRunnerOptions): {
   handle(cmd: MemoryCommand): void;
 } {
   let seed = memoryDefaults.seed;
+  let learningRate = memoryDefaults.learningRate;
+  const setRate = (lr: number | undefined): void => {
+    if (lr !== undefined && Number.isFinite(lr) && lr > 0 && lr <= 1) learningRate = lr;
+  };
   let task: ReturnType<typeof createMemoryRun> | null = null;
   let running = false;
   let finished = false;
@@ -52,12 +57,13 @@ export function createMemoryRunner(opts: MemoryRunnerOptions): {
   let lastReport = -Infinity;
 
   const build = (): void => {
-    task = createMemoryRun({ ...memoryDefaults, seed });
+    task = createMemoryRun({ ...memoryDefaults, seed, learningRate });
     finished = false;
   };
   const snapshot = (run: MemoryRun): MemoryState => ({
     type: 'state',
     seed,
+    learningRate,
     running,
     finished,
     steps: run.settings.steps,
@@ -101,6 +107,7 @@ export function createMemoryRunner(opts: MemoryRunnerOptions): {
         case 'init':
           halt();
           seed = cmd.seed;
+          setRate(cmd.learningRate);
           build();
           report();
           break;
@@ -118,6 +125,7 @@ export function createMemoryRunner(opts: MemoryRunnerOptions): {
         case 'reset':
           halt();
           if (cmd.seed !== undefined) seed = cmd.seed;
+          setRate(cmd.learningRate);
           build();
           report();
           break;

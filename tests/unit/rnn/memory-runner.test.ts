@@ -43,7 +43,7 @@ describe('createMemoryRunner', () => {
       finished: false,
       delays: [2, 5, 10, 20, 40],
     });
-    expect(describeMemory(h.last())).toMatch(/^Not trained yet \(seed 4\)/);
+    expect(describeMemory(h.last())).toMatch(/^Not trained yet \(seed 4, learning rate 0.01\)/);
     h.runner.handle({ type: 'train' });
     expect(h.last().running).toBe(true);
     for (let i = 0; i < 5; i++) h.tick();
@@ -54,8 +54,10 @@ describe('createMemoryRunner', () => {
     expect(h.last().running).toBe(false);
     expect(h.tick()).toBe(false);
     expect(resultRows(h.last())[0]![1]).toMatch(/^training… \d+%$/);
-    h.runner.handle({ type: 'reset', seed: 5 });
-    expect(h.last()).toMatchObject({ seed: 5, running: false });
+    h.runner.handle({ type: 'reset', seed: 5, learningRate: 0.03 });
+    expect(h.last()).toMatchObject({ seed: 5, learningRate: 0.03, running: false });
+    h.runner.handle({ type: 'reset', learningRate: -1 });
+    expect(h.last().learningRate).toBe(0.03);
     expect(h.last().curves.every((c) => c.step === 0)).toBe(true);
   });
 });
@@ -75,6 +77,7 @@ describe('memory charts and rows', () => {
   const state: MemoryState = {
     type: 'state',
     seed: 1,
+    learningRate: 0.01,
     running: false,
     finished: true,
     steps: 200,
@@ -92,7 +95,7 @@ describe('memory charts and rows', () => {
   it('states the result in words', () => {
     expect(resultRows(state)).toEqual([['20', '50%', '100%']]);
     expect(describeMemory(state)).toBe(
-      'Done (seed 1, 200 training steps per delay): the RNN remembers at no delay, the longest delay the LSTM remembers (90% or more) is 20.',
+      'Done (seed 1, learning rate 0.01, 200 training steps per delay): the RNN remembers at no delay, the longest delay the LSTM remembers (90% or more) is 20.',
     );
   });
 });

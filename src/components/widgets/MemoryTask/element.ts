@@ -87,11 +87,17 @@ export class MemoryTaskElement extends HTMLElement {
     return Number.isFinite(v) && v >= 1 && v <= 999 ? v : Number(this.dataset['seed']) || 1;
   }
 
+  #rate(): number {
+    const v = Number(this.querySelector<HTMLSelectElement>('[data-mem-lr]')?.value);
+    return Number.isFinite(v) && v > 0 ? v : 0.01;
+  }
+
   #getClient(): Promise<Client> {
     if (!this.#client) {
       const seed = this.#seed();
+      const learningRate = this.#rate();
       this.#client = startClient((m) => this.#onState(m)).then((c) => {
-        c.send({ type: 'init', seed });
+        c.send({ type: 'init', seed, learningRate });
         return c;
       });
       this.#cleanup.push(() => {
@@ -157,7 +163,8 @@ export class MemoryTaskElement extends HTMLElement {
       const c = await this.#getClient();
       const action = btn.dataset['mem'];
       if (action === 'train') c.send({ type: this.#state?.running ? 'pause' : 'train' });
-      else if (action === 'reset') c.send({ type: 'reset', seed: this.#seed() });
+      else if (action === 'reset')
+        c.send({ type: 'reset', seed: this.#seed(), learningRate: this.#rate() });
     };
     const click = (e: Event): void => void onClick(e);
     const onChange = (e: Event): void => {
@@ -166,8 +173,13 @@ export class MemoryTaskElement extends HTMLElement {
         this.#delay = Number(t.value);
         void this.#render();
         this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
-      } else if (t instanceof HTMLInputElement && t.matches('[data-mem-seed]')) {
-        void this.#getClient().then((c) => c.send({ type: 'reset', seed: this.#seed() }));
+      } else if (
+        (t instanceof HTMLInputElement && t.matches('[data-mem-seed]')) ||
+        (t instanceof HTMLSelectElement && t.matches('[data-mem-lr]'))
+      ) {
+        void this.#getClient().then((c) =>
+          c.send({ type: 'reset', seed: this.#seed(), learningRate: this.#rate() }),
+        );
       }
     };
     this.addEventListener('click', click);
@@ -196,6 +208,7 @@ export class MemoryTaskElement extends HTMLElement {
     };
     return {
       seed: s.seed,
+      learningRate: s.learningRate,
       finished: s.finished,
       delay: this.#delay,
       results: s.delays.map((d) => ({ delay: d, rnn: acc('rnn', d), lstm: acc('lstm', d) })),
