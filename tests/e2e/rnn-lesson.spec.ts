@@ -137,9 +137,20 @@ test('memory task: with seed 1 the LSTM beats the RNN at delay 20, trained by ke
   page,
 }) => {
   test.setTimeout(120_000);
+  // The wide-widget rule: at 1280×800, Train, the learning rate and the main chart fit in one view.
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(PATH);
   const w = page.locator('#memory-task');
-  await w.scrollIntoViewIfNeeded();
+  await w.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  for (const part of [
+    w.getByRole('button', { name: 'Train' }),
+    w.getByLabel('Learning rate'),
+    w.locator('[data-mem-chart="delays"]'),
+  ]) {
+    const box = (await part.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+  }
   await keys(page, w.getByRole('button', { name: 'Train' }), 'Enter');
   await expect(w).toHaveAttribute('data-finished', 'true', { timeout: 90_000 });
   const row = (d: number) => w.locator(`tr[data-delay="${d}"] td`);
