@@ -12,7 +12,6 @@ import {
 } from '../../../src/lib/matmul-bench/model.ts';
 import { benchChart } from '../../../src/lib/matmul-bench/chart.ts';
 import { measureMatmul } from '../../../src/lib/matmul-bench/measure.ts';
-import type { Tf } from '../../../src/lib/ml/tf.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -76,7 +75,7 @@ describe('summary and chart', () => {
 describe('measureMatmul on tfjs cpu', () => {
   it('reports a positive rate and leaves no tensor behind', async () => {
     const before = tf.memory().numTensors;
-    const p = await measureMatmul(tf as unknown as Tf, 'cpu', 64, { budgetMs: 20 });
+    const p = await measureMatmul(tf, 'cpu', 64, { budgetMs: 20 });
     expect(p.gflops).toBeGreaterThan(0);
     expect(p.reps).toBeGreaterThanOrEqual(1);
     expect(p.seconds * 1000).toBeGreaterThanOrEqual(20);
