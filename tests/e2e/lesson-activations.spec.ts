@@ -122,18 +122,19 @@ test('explorer: tanh slope 1.000 at 0 and 0.010 at 3; ReLU flat below 0; leaky R
   expect(state).toMatchObject({ activation: 'leaky-relu', x: -2 });
 });
 
-test('race: ReLU reaches 95% at epoch 6, tanh at 21; sigmoid and linear do not in 100 epochs', async ({
+test('race: ReLU and leaky ReLU reach 95% at epoch 6, tanh at 21; sigmoid and linear do not in 100 epochs', async ({
   page,
 }) => {
   await page.goto(PATH);
   const w = page.locator('#activation-race');
   await w.scrollIntoViewIfNeeded();
-  await expect(w.locator('svg')).toHaveCount(4);
+  await expect(w.locator('svg')).toHaveCount(5);
   await w.getByRole('button', { name: 'Train 100 epochs' }).focus();
   await page.keyboard.press('Enter');
   await expect(w).toHaveAttribute('data-epoch', '100', { timeout: 60_000 });
   const row = (a: string) => w.locator(`tr[data-row="${a}"] td`);
   await expect(row('relu').nth(2)).toHaveText('epoch 6');
+  await expect(row('leaky-relu').nth(2)).toHaveText('epoch 6');
   await expect(row('tanh').nth(2)).toHaveText('epoch 21');
   await expect(row('sigmoid').nth(2)).toHaveText('not yet');
   await expect(row('linear').nth(2)).toHaveText('not yet');
@@ -142,13 +143,13 @@ test('race: ReLU reaches 95% at epoch 6, tanh at 21; sigmoid and linear do not i
   await expect(row('sigmoid').nth(1)).toHaveText('0.693');
   expect(parseInt(await row('linear').nth(0).innerText(), 10)).toBeLessThan(75);
   await expect(w.locator('[data-status]')).toHaveText(
-    'Stopped after 100 epochs. Reached 95% training accuracy: ReLU at epoch 6, Tanh at epoch 21. Not yet: Sigmoid, Linear (none).',
+    'Stopped after 100 epochs. Reached 95% training accuracy: ReLU at epoch 6, Leaky ReLU at epoch 6, Tanh at epoch 21. Not yet: Sigmoid, Linear (none).',
   );
   // Every lane trained from the same seed: their heatmaps differ now.
   const fills = await w
     .locator('svg')
     .evaluateAll((svgs) => svgs.map((s) => s.querySelector('g.heat rect')?.getAttribute('class')));
-  expect(fills).toHaveLength(4);
+  expect(fills).toHaveLength(5);
   // One epoch and Reset by keyboard.
   await w.getByRole('button', { name: 'Reset' }).focus();
   await page.keyboard.press('Enter');
@@ -162,7 +163,7 @@ test('race: pressing the same button again pauses training part way', async ({ p
   await page.goto(PATH);
   const w = page.locator('#activation-race');
   await w.scrollIntoViewIfNeeded();
-  await expect(w.locator('svg')).toHaveCount(4);
+  await expect(w.locator('svg')).toHaveCount(5);
   await w.getByRole('button', { name: 'Train 100 epochs' }).focus();
   await page.keyboard.press('Enter');
   // Pause once training is under way (the first press may still be loading the model).
@@ -222,7 +223,7 @@ test('race: removing the widget mid-training stops it cleanly', async ({ page, b
   await page.goto(PATH);
   const w = page.locator('#activation-race');
   await w.scrollIntoViewIfNeeded();
-  await expect(w.locator('svg')).toHaveCount(4);
+  await expect(w.locator('svg')).toHaveCount(5);
   await w.getByRole('button', { name: 'Train 100 epochs' }).focus();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter'); // pause at once, then resume, so training is mid-run
@@ -250,7 +251,7 @@ test('race: trains in a Web Worker, and on the main thread where workers are una
   await page.goto(PATH);
   const w = page.locator('#activation-race');
   await w.scrollIntoViewIfNeeded();
-  await expect(w.locator('svg')).toHaveCount(4);
+  await expect(w.locator('svg')).toHaveCount(5);
   await w.getByRole('button', { name: 'One epoch' }).click();
   await expect(w).toHaveAttribute('data-epoch', '1');
   expect(workers.some((u) => /activation-race\.worker/.test(u))).toBe(true);
@@ -262,7 +263,7 @@ test('race: trains in a Web Worker, and on the main thread where workers are una
   await other.goto(PATH);
   const w2 = other.locator('#activation-race');
   await w2.scrollIntoViewIfNeeded();
-  await expect(w2.locator('svg')).toHaveCount(4);
+  await expect(w2.locator('svg')).toHaveCount(5);
   await w2.getByRole('button', { name: 'One epoch' }).click();
   await expect(w2).toHaveAttribute('data-epoch', '1');
   // Same seed, same first epoch: both tables agree.

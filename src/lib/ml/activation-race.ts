@@ -20,7 +20,13 @@ import {
 } from './dense/index.ts';
 
 /** The hidden activations the race compares (the dense engine's set). */
-export const RACE_ACTIVATIONS: readonly DenseActivation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
+export const RACE_ACTIVATIONS: readonly DenseActivation[] = [
+  'relu',
+  'leaky-relu',
+  'tanh',
+  'sigmoid',
+  'linear',
+];
 
 export interface RaceConfig {
   readonly seed: number;

@@ -193,11 +193,16 @@ export function testTrend(
 /** Explains a divergence in words, with what to do about it. */
 export function divergenceMessage(d: Divergence): string {
   const what =
-    d.kind === 'nan'
-      ? 'the loss stopped being a number (NaN or infinity)'
-      : 'the loss or the weights grew beyond a million';
+    d.cause === 'weights'
+      ? 'the weights grew beyond a million (or stopped being numbers), even though the loss may still look small'
+      : d.kind === 'nan'
+        ? 'the loss stopped being a number (NaN or infinity)'
+        : 'the loss grew beyond a million';
+  const last = d.last
+    ? ` The readouts show the last losses before that, at step ${d.last.step.toLocaleString('en')}: training ${formatNumber(d.last.train)}, test ${formatNumber(d.last.test)}.`
+    : '';
   return (
-    `Training stopped at step ${d.step}: ${what}. With learning rate ${formatNumber(d.learningRate)} ` +
+    `Training stopped at step ${d.step.toLocaleString('en')}: ${what}.${last} With learning rate ${formatNumber(d.learningRate)} ` +
     'each update overshoots the minimum by more than the last one, so the weights blow up instead of ' +
     'settling. Choose a smaller learning rate (or add decay), then press Reset to start again from the same seed.'
   );

@@ -10,6 +10,8 @@ export type ToRunner =
   | { type: 'pause' }
   /** Train one epoch, then pause. */
   | { type: 'step' }
+  /** Pause and put back the weights with the lowest test loss so far (early stopping). */
+  | { type: 'restore-best' }
   | { type: 'set'; live: Partial<LiveSettings> }
   | { type: 'speed'; stepsPerSecond: number }
   | { type: 'dispose' };
@@ -31,6 +33,8 @@ export interface Snapshot {
   weights: Float32Array[];
   biases: Float32Array[];
   diverged: Divergence | null;
+  /** The point with the lowest test loss so far (marked on the chart), or null. */
+  best: { step: number; epoch: number; train: number; test: number } | null;
   /** Training examples available (0: nothing to train on, e.g. no points drawn yet). */
   trainSize: number;
 }

@@ -56,6 +56,7 @@ export function createRunner(host: RunnerHost, { sliceMs }: RunnerOptions): Runn
       weights: trainer.net.weights.map((w) => w.slice()),
       biases: trainer.net.biases.map((b) => b.slice()),
       diverged: trainer.diverged,
+      best: trainer.best,
       trainSize: trainer.data.train.length,
     };
   };
@@ -137,6 +138,11 @@ export function createRunner(host: RunnerHost, { sliceMs }: RunnerOptions): Runn
           case 'step':
             stop();
             trainer?.runEpoch();
+            post();
+            break;
+          case 'restore-best':
+            stop();
+            trainer?.restoreBest();
             post();
             break;
           case 'set':

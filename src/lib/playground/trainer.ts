@@ -103,6 +103,10 @@ export interface Divergence {
   step: number;
   /** "nan": the loss or a weight became NaN/±∞; "exploded": it grew past EXPLODED. */
   kind: 'nan' | 'exploded';
+  /** What ran away: the batch loss, or a weight (the loss can still look small then). */
+  cause: 'loss' | 'weights';
+  /** The last recorded losses before it happened (finite), for the readouts and the notice. */
+  last: LossPoint | null;
   loss: number;
   learningRate: number;
 }
@@ -144,6 +148,13 @@ export interface Trainer {
   setLive(settings: Partial<LiveSettings>): void;
   /** Current mean losses on the training and test sets (no dropout, no penalty). */
   losses(): { train: number; test: number };
+  /** The recorded point with the lowest test loss so far (early stopping), or null. */
+  readonly best: LossPoint | null;
+  /**
+   * Early stopping after the fact: puts the weights back to those of `best` (kept aside whenever
+   * the test loss reached a new low) and records the restored losses. False if there is none.
+   */
+  restoreBest(): boolean;
 }
 
 /** Starts a run for a valid setup (normalize it first: see normalizeState). */
@@ -172,6 +183,7 @@ export function createTrainer(state: Readonly<PlaygroundState>): Trainer {
   let diverged: Divergence | null = null;
   const history: LossPoint[] = [];
   let recordEvery = Math.max(1, Math.ceil(nTrain / Math.max(1, s.batchSize)));
+  let best: { point: LossPoint; weights: Float32Array[]; biases: Float32Array[] } | null = null;
 
   const losses = () => ({
     train: meanLoss(net, data.trainInputs, data.trainTargets, nTrain, s.loss),
@@ -179,7 +191,14 @@ export function createTrainer(state: Readonly<PlaygroundState>): Trainer {
   });
   const record = () => {
     const l = losses();
-    history.push({ step, epoch, train: l.train, test: l.test });
+    const point = { step, epoch, train: l.train, test: l.test };
+    history.push(point);
+    if (Number.isFinite(l.test) && (!best || l.test < best.point.test))
+      best = {
+        point,
+        weights: net.weights.map((w) => w.slice()),
+        biases: net.biases.map((b) => b.slice()),
+      };
     if (history.length > HISTORY_MAX) {
       // Keep the points at multiples of the doubled interval: the same points every run.
       recordEvery *= 2;
@@ -245,6 +264,8 @@ export function createTrainer(state: Readonly<PlaygroundState>): Trainer {
         diverged = {
           step,
           kind: Number.isFinite(loss) ? 'exploded' : 'nan',
+          cause: 'loss',
+          last: history[history.length - 1] ?? null,
           loss,
           learningRate: lr,
         };
@@ -252,7 +273,14 @@ export function createTrainer(state: Readonly<PlaygroundState>): Trainer {
       }
       if (step % recordEvery === 0) {
         if (weightsBlewUp()) {
-          diverged = { step, kind: 'exploded', loss, learningRate: lr };
+          diverged = {
+            step,
+            kind: 'exploded',
+            cause: 'weights',
+            last: history[history.length - 1] ?? null,
+            loss,
+            learningRate: lr,
+          };
           return taken;
         }
         record();
@@ -284,6 +312,19 @@ export function createTrainer(state: Readonly<PlaygroundState>): Trainer {
     },
     get diverged() {
       return diverged;
+    },
+    get best() {
+      return best?.point ?? null;
+    },
+    restoreBest() {
+      if (!best) return false;
+      net.weights.forEach((w, l) => w.set(best!.weights[l]!));
+      net.biases.forEach((b, l) => b.set(best!.biases[l]!));
+      const l = losses();
+      const point = { step, epoch, train: l.train, test: l.test };
+      if (history[history.length - 1]?.step === step) history[history.length - 1] = point;
+      else history.push(point);
+      return true;
     },
     currentLearningRate,
     runSteps,

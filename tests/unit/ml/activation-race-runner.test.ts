@@ -36,7 +36,13 @@ describe('activation race runner', () => {
     expect(h.messages[0]!.type).toBe('data');
     const s = h.last();
     expect(s).toMatchObject({ epoch: 0, running: false, settled: false });
-    expect(s.lanes.map((l) => l.activation)).toEqual(['relu', 'tanh', 'sigmoid', 'linear']);
+    expect(s.lanes.map((l) => l.activation)).toEqual([
+      'relu',
+      'leaky-relu',
+      'tanh',
+      'sigmoid',
+      'linear',
+    ]);
     expect(s.lanes[0]!.grid).toHaveLength(16);
   });
 

@@ -34,10 +34,11 @@ describe('activation race', () => {
   });
 
   // The claims of the activation-functions lesson (seed 3, 3 × 8 hidden units, SGD 0.1, batch 10).
-  it('lesson claims: ReLU reaches 95% at epoch 6, tanh at 21; sigmoid and linear do not within 100', () => {
+  it('lesson claims: ReLU and leaky ReLU reach 95% at epoch 6, tanh at 21; sigmoid and linear do not within 100', () => {
     const race = runRace(createRace(), 100);
     const by = Object.fromEntries(race.lanes.map((l) => [l.activation, l]));
     expect(epochsToReach(by['relu']!, 0.95)).toBe(6);
+    expect(epochsToReach(by['leaky-relu']!, 0.95)).toBe(6);
     expect(epochsToReach(by['tanh']!, 0.95)).toBe(21);
     expect(epochsToReach(by['sigmoid']!, 0.95)).toBeNull();
     expect(epochsToReach(by['linear']!, 0.95)).toBeNull();

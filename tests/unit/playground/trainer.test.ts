@@ -125,6 +125,12 @@ describe('preset claims', () => {
     expect(t.diverged!.learningRate).toBe(1);
     expect(t.step).toBe(t.diverged!.step);
     expect(t.runSteps(10)).toBe(0);
+    // what ran away is named, and the last recorded losses are finite and from before
+    expect(['loss', 'weights']).toContain(t.diverged!.cause);
+    const last = t.diverged!.last!;
+    expect(Number.isFinite(last.train) && Number.isFinite(last.test)).toBe(true);
+    expect(last.step).toBeLessThan(t.diverged!.step);
+    expect(last).toEqual(t.history[t.history.length - 1]);
   });
 
   it('"jitter-decay" settles lower than "jitter"', () => {
@@ -140,5 +146,22 @@ describe('preset claims', () => {
     const t = createTrainer(defaults());
     t.runSteps(3000);
     expect(t.losses().test).toBeLessThan(0.1);
+  });
+});
+
+describe('early stopping on the overfit preset (issue 11)', () => {
+  it('keeps the lowest test loss early, and restoring its weights gives that loss back', () => {
+    const t = createTrainer(preset('overfit'));
+    t.runSteps(3000);
+    const best = t.best!;
+    expect(best.step).toBe(84); // epoch 14: the lesson says so
+    expect(best.epoch).toBe(14);
+    expect(best.test).toBeLessThan(0.33);
+    const now = t.losses().test;
+    expect(now).toBeGreaterThan(1.5 * best.test); // overfitting by then
+    expect(t.restoreBest()).toBe(true);
+    expect(t.losses().test).toBeCloseTo(best.test, 5);
+    expect(t.history[t.history.length - 1]!.test).toBeCloseTo(best.test, 5);
+    expect(t.best).toEqual(best);
   });
 });

@@ -168,9 +168,28 @@ describe('network diagram and words', () => {
         { step: 0, epoch: 0, history: [], diverged: null, trainSize: 0 },
       ),
     ).toMatch(/no training points yet/);
-    expect(divergenceMessage({ step: 8, kind: 'nan', loss: NaN, learningRate: 3 })).toMatch(
-      /step 8: the loss stopped being a number.*learning rate 3\.00.*Reset/,
-    );
+    expect(
+      divergenceMessage({
+        step: 8,
+        kind: 'nan',
+        cause: 'loss',
+        last: null,
+        loss: NaN,
+        learningRate: 3,
+      }),
+    ).toMatch(/step 8: the loss stopped being a number.*learning rate 3\.00.*Reset/);
+    // issue 16: says which grew and quotes the last finite losses the readouts show
+    const weights = divergenceMessage({
+      step: 40,
+      kind: 'exploded',
+      cause: 'weights',
+      last: { step: 32, epoch: 2, train: 0.0848, test: 0.0809 },
+      loss: 0.05,
+      learningRate: 1,
+    });
+    expect(weights).toMatch(/the weights grew beyond a million/);
+    expect(weights).toMatch(/at step 32: training 0\.0848, test 0\.0809/);
+    expect(weights).not.toMatch(/the loss or the weights/);
     const h = (tests: number[]) =>
       tests.map((t, i) => ({ step: i, epoch: i, train: 0.1, test: t }));
     expect(testTrend(h([1, 0.5]))).toBe('unknown');

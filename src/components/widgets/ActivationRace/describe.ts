@@ -13,6 +13,7 @@ export interface LaneSummary {
 
 export const LABELS: Readonly<Record<string, string>> = {
   relu: 'ReLU',
+  'leaky-relu': 'Leaky ReLU',
   tanh: 'Tanh',
   sigmoid: 'Sigmoid',
   linear: 'Linear (none)',

@@ -127,6 +127,19 @@ class PlaygroundElement extends HTMLElement {
     const theme = new MutationObserver(() => view.themeChanged());
     theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     this.#cleanup.push(() => theme.disconnect());
+    // Early stopping after the fact: a button under the loss chart puts back the weights with the
+    // lowest test loss (marked on the chart). Made here because it only works with scripts.
+    const restore = document.createElement('button');
+    restore.type = 'button';
+    restore.className = 'pg-restore-best';
+    restore.dataset['nbControl'] = 'restore-best';
+    restore.hidden = true;
+    this.#q('[data-curves]')?.after(restore);
+    this.#restoreButton = restore;
+    this.#listen(restore, 'click', () => {
+      this.#client?.send({ type: 'restore-best' });
+      this.#setPlaying(false);
+    });
     const details = this.#q<HTMLDetailsElement>('.nb-data');
     if (details) this.#listen(details, 'toggle', () => this.#view.renderTable());
     this.#cleanup.push(onVisible(this, () => this.#ensureClient()));
@@ -222,7 +235,25 @@ class PlaygroundElement extends HTMLElement {
       this.#changed();
     }
     if (snap.diverged && !wasDiverged) this.#showDiverged();
+    this.#updateRestore(snap);
     this.#view.requestDraw();
+  }
+
+  #restoreButton: HTMLButtonElement | undefined;
+
+  /** Offers the best weights back once the test loss has risen clearly above its lowest point. */
+  #updateRestore(snap: Snapshot): void {
+    const b = this.#restoreButton;
+    if (!b) return;
+    const best = snap.best;
+    const last = this.#history[this.#history.length - 1];
+    const show = Boolean(best && last && last.step > best.step && last.test > best.test * 1.05);
+    if (b.hidden === !show && (!show || b.dataset['step'] === String(best?.step))) return;
+    b.hidden = !show;
+    if (best) {
+      b.dataset['step'] = String(best.step);
+      b.textContent = `Restore the best weights (step ${best.step.toLocaleString('en')}, test loss ${best.test.toFixed(3)})`;
+    }
   }
 
   #play(): void {

@@ -207,9 +207,12 @@ export class RunRenderer {
       }
     }
     if (info.oneD) this.drawPoints(outputs[0]!.subarray(0, GRID_SIZE));
-    const last = history[history.length - 1];
-    out('step', snap.step.toLocaleString('en'));
-    out('epoch', snap.epoch.toLocaleString('en'));
+    // After a divergence the readouts stay frozen at the last finite losses, with their step, so
+    // they agree with the notice (which says what ran away and when).
+    const frozen = snap.diverged?.last ?? undefined;
+    const last = frozen ?? history[history.length - 1];
+    out('step', (frozen?.step ?? snap.step).toLocaleString('en'));
+    out('epoch', (frozen?.epoch ?? snap.epoch).toLocaleString('en'));
     out('trainLoss', last ? formatNumber(last.train) : '–');
     out('testLoss', last ? formatNumber(last.test) : '–');
     out('lrNow', formatNumber(snap.learningRate));
@@ -217,7 +220,7 @@ export class RunRenderer {
     if (now - this.#lastCurves > 150 || !playing) {
       this.#lastCurves = now;
       const svg = this.#root.querySelector<SVGSVGElement>('[data-curves]');
-      if (svg) drawLossCurves(svg, history);
+      if (svg) drawLossCurves(svg, history, snap.best);
     }
     this.#live?.update(describeRun(setup, { ...snap, history, trainSize: snap.trainSize }));
     if (!playing) this.renderTable();

@@ -32,9 +32,29 @@ export function wirePresetLinks(
     const read = readSetup(url.searchParams);
     apply(read.state, true, read.preset ?? '');
     if (read.notices.length) showNotices(root, read.notices);
-    root.scrollIntoView({ block: 'start' });
-    root
-      .querySelector<HTMLButtonElement>('[data-nb-control="play"]')
-      ?.focus({ preventScroll: true });
+    const play = root.querySelector<HTMLButtonElement>('[data-nb-control="play"]');
+    bringIntoView([play, root.querySelector('[data-heatmap]')], root);
+    play?.focus({ preventScroll: true });
   });
+}
+
+/**
+ * Scrolls so that all of `targets` (Play and the output map) are on screen, centred when they
+ * fit, below the site's fixed header (issue 16: preset links used to land at the top of the
+ * controls with Play and the output off-screen). Falls back to the widget's top.
+ */
+export function bringIntoView(targets: ReadonlyArray<Element | null>, fallback: Element): void {
+  const rects = targets
+    .filter((t): t is Element => t !== null)
+    .map((t) => t.getBoundingClientRect());
+  if (rects.length === 0) {
+    fallback.scrollIntoView({ block: 'start' });
+    return;
+  }
+  const header = document.querySelector('header')?.getBoundingClientRect().height ?? 0;
+  const top = Math.min(...rects.map((r) => r.top));
+  const bottom = Math.max(...rects.map((r) => r.bottom));
+  const room = window.innerHeight - header;
+  const offset = bottom - top < room ? (room - (bottom - top)) / 2 : 8;
+  window.scrollTo({ top: window.scrollY + top - header - offset, behavior: 'auto' });
 }

@@ -316,7 +316,14 @@ const curveLayout = {
 };
 
 /** Draws training (solid) and test (dashed) loss against step, log-scaled. */
-export function drawLossCurves(svg: SVGSVGElement, history: readonly LossPoint[]): void {
+export function drawLossCurves(
+  svg: SVGSVGElement,
+  history: readonly LossPoint[],
+  best: LossPoint | null = null,
+): void {
+  // The lowest test loss so far is a one-point series: its end label ("best test") is placed with
+  // the others (never overlapping), and a ring marks it (early stopping, issue 11).
+  const marked = best && history.length > 1 ? [best] : [];
   const vm = curvesViewModel(
     [
       {
@@ -331,9 +338,32 @@ export function drawLossCurves(svg: SVGSVGElement, history: readonly LossPoint[]
         kind: 'test',
         points: history.map((p) => ({ x: p.step, y: p.test })),
       },
+      ...marked.map((p) => ({
+        id: 'best',
+        label: 'best test',
+        kind: 'other' as const,
+        points: [{ x: p.step, y: p.test }],
+      })),
     ],
     curveLayout,
     { logY: true, xTickCount: 3, yTickCount: 3 },
   );
   drawCurves(svg, vm, { x: 'step', y: 'loss' });
+  const end = vm.paths.find((p) => p.id === 'best')?.end;
+  let ring = svg.querySelector<SVGCircleElement>('circle.pg-best');
+  if (!end) {
+    ring?.remove();
+    return;
+  }
+  if (!ring) {
+    ring = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+    ring.setAttribute('class', 'pg-best');
+    ring.setAttribute('r', '5');
+    ring.setAttribute('fill', 'none');
+    ring.setAttribute('stroke', 'currentColor');
+    ring.setAttribute('stroke-width', '2');
+    svg.append(ring);
+  }
+  ring.setAttribute('cx', String(end.x));
+  ring.setAttribute('cy', String(end.y));
 }

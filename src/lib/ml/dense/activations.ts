@@ -2,7 +2,7 @@
 // derivative. Used by the engine's passes, the playground and tests.
 
 /** Names of the activations a hidden layer can use. */
-export const activationNames = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
+export const activationNames = ['relu', 'tanh', 'sigmoid', 'linear', 'leaky-relu'] as const;
 export type ActivationName = (typeof activationNames)[number];
 
 export interface Activation {
@@ -15,6 +15,9 @@ export interface Activation {
    */
   readonly derivative: (z: number, a: number) => number;
 }
+
+/** Slope of leaky ReLU for negative inputs (the lessons' α; tf.leakyRelu(z, LEAKY_ALPHA)). */
+export const LEAKY_ALPHA = 0.01;
 
 /** The logistic function 1 / (1 + e^-z), written to avoid overflow for large |z|. */
 export function sigmoid(z: number): number {
@@ -44,6 +47,11 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
     output: (z) => z,
     derivative: () => 1,
   },
+  'leaky-relu': {
+    name: 'leaky-relu',
+    output: (z) => (z > 0 ? z : LEAKY_ALPHA * z),
+    derivative: (z) => (z > 0 ? 1 : LEAKY_ALPHA),
+  },
 };
 
 /** Applies `kind` to z[0..n) and writes the outputs to a[0..n). */
@@ -67,6 +75,9 @@ export function activateInto(
     case 'linear':
       for (let i = 0; i < n; i++) a[i] = z[i]!;
       return;
+    case 'leaky-relu':
+      for (let i = 0; i < n; i++) a[i] = z[i]! > 0 ? z[i]! : LEAKY_ALPHA * z[i]!;
+      return;
   }
 }
 
@@ -89,6 +100,9 @@ export function multiplyByDerivative(
       for (let i = 0; i < n; i++) d[i] = d[i]! * a[i]! * (1 - a[i]!);
       return;
     case 'linear':
+      return;
+    case 'leaky-relu':
+      for (let i = 0; i < n; i++) if (!(z[i]! > 0)) d[i] = d[i]! * LEAKY_ALPHA;
       return;
   }
 }

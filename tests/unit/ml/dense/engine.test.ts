@@ -8,6 +8,7 @@ import {
   parameters,
   penalty,
   addPenaltyGradient,
+  LEAKY_ALPHA,
   type ActivationName,
   type DenseNet,
   type LossName,
@@ -55,13 +56,15 @@ function batchFor(c: Case, n: number, seed: number) {
 }
 
 const tfAct = (name: ActivationName, z: tf.Tensor): tf.Tensor =>
-  name === 'relu'
-    ? tf.relu(z)
-    : name === 'tanh'
-      ? tf.tanh(z)
-      : name === 'sigmoid'
-        ? tf.sigmoid(z)
-        : z;
+  name === 'leaky-relu'
+    ? tf.leakyRelu(z, LEAKY_ALPHA)
+    : name === 'relu'
+      ? tf.relu(z)
+      : name === 'tanh'
+        ? tf.tanh(z)
+        : name === 'sigmoid'
+          ? tf.sigmoid(z)
+          : z;
 
 /**
  * Loss and gradients computed by tfjs's autodiff for the same network, batch and (optional)
@@ -146,7 +149,7 @@ function expectClose(a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-5) {
 }
 
 const cases: Case[] = [];
-for (const activation of ['relu', 'tanh', 'sigmoid', 'linear'] as const) {
+for (const activation of ['relu', 'tanh', 'sigmoid', 'linear', 'leaky-relu'] as const) {
   cases.push({
     sizes: [2, 8, 8, 1],
     activation,
