@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages, distDir } from './support/site.ts';
-import { measurePage } from './support/js-budget.ts';
+import { measurePage, PAGE_JS_BUDGET } from './support/js-budget.ts';
 
 const pages = builtPages();
 const KB = 1024;
@@ -12,29 +12,19 @@ function htmlOf(path: string): string {
   return readFileSync(join(distDir, path.endsWith('/') ? `${path}index.html` : path), 'utf8');
 }
 
-const isLesson = (html: string) => /class="lesson-meta[ "]/.test(html);
-const hasWidget = (html: string) => html.includes('data-nb-widget');
-
-test('a page without a widget ships at most 30 KB of JavaScript (gzip) before interaction', () => {
-  const plain = pages.filter((p) => !hasWidget(htmlOf(p)));
-  expect(plain).toContain('/');
-  for (const path of plain) {
+// Issue 10: at most 30 KB of JavaScript (gzip) before interaction on every page, widgets or not.
+// Widget elements, their views, d3 and the quiz load near the viewport or on first use
+// (src/components/widgets/shared/lazy.ts); models, tfjs, the notebook runtime and editors load on
+// demand. Dynamic imports are not counted (support/js-budget.ts).
+test('every page ships at most 30 KB of JavaScript (gzip) before interaction', () => {
+  expect(pages).toContain('/');
+  const over: string[] = [];
+  for (const path of pages) {
     const js = measurePage(distDir, path);
-    expect(js.gzipBytes, `${path}: ${js.files.join(', ')}`).toBeLessThanOrEqual(30 * KB);
+    if (js.gzipBytes > PAGE_JS_BUDGET)
+      over.push(`${path}: ${(js.gzipBytes / KB).toFixed(1)} KB (${js.files.join(', ')})`);
   }
-});
-
-test('a lesson page with widgets ships at most 90 KB of JavaScript (gzip) before interaction', () => {
-  // Widget shells, the quiz element and Starlight's own scripts; models, tfjs, the notebook
-  // runtime and editors load on demand and are not counted.
-  const lessons = pages.filter((p) => {
-    const html = htmlOf(p);
-    return isLesson(html) && hasWidget(html);
-  });
-  for (const path of lessons) {
-    const js = measurePage(distDir, path);
-    expect(js.gzipBytes, `${path}: ${js.files.join(', ')}`).toBeLessThanOrEqual(90 * KB);
-  }
+  expect(over).toEqual([]);
 });
 
 test('every page keeps tfjs, CodeMirror and the notebook runtime out of its initial JavaScript', () => {

@@ -4,6 +4,13 @@ import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, posix } from 'node:path';
 
+/**
+ * Issue 10's budget: gzip bytes of JavaScript a page may load before interaction, on every page
+ * (lesson pages with widgets included). Widget shells define their elements lazily
+ * (src/components/widgets/shared/lazy.ts) to stay under it.
+ */
+export const PAGE_JS_BUDGET = 30 * 1024;
+
 export interface PageJs {
   /** gzip bytes of all initial JavaScript */
   gzipBytes: number;
