@@ -9,8 +9,13 @@ import { playgroundGraders } from './playground.ts';
 import { backpropGraders } from './backprop.ts';
 import { lossLessonGraders } from './loss-lesson.ts';
 import { descentGraders } from './descent.ts';
+import { rnnGraders } from './rnn.ts';
+import { lstmGraders } from './lstm.ts';
 import { convGraders } from './conv.ts';
 import { matmulBenchGraders } from './matmul-bench.ts';
+import { digitProbeGraders } from './digit-probe.ts';
+import { cnnTrainerGraders } from './cnn-trainer.ts';
+import { ganGraders } from './gan.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -22,8 +27,13 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...backpropGraders,
   ...lossLessonGraders,
   ...descentGraders,
+  ...rnnGraders,
+  ...lstmGraders,
   ...convGraders,
   ...matmulBenchGraders,
+  ...digitProbeGraders,
+  ...cnnTrainerGraders,
+  ...ganGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */

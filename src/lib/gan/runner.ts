@@ -1,0 +1,183 @@
+// Pure: no DOM. The 2-D GAN's training loop around a Session: time-budgeted slices of
+// iterations, an iterations-per-second limit, slow-motion single steps, and snapshots posted at
+// most every SNAPSHOT_MS. The worker runs it with ~12 ms slices; the main-thread fallback with
+// frame-sized ones. Timers and clock are injected, so tests drive it with a fake clock.
+import type { FromGanRunner, GanSnapshot, ToGanRunner } from './protocol.ts';
+import { createSession, type Session } from './session.ts';
+import { meanD, viewOf, type GanView } from './view-model.ts';
+
+/** Snapshots are posted at most this often while training (30 per second). */
+export const SNAPSHOT_MS = 33;
+
+export interface GanRunnerHost {
+  post(message: FromGanRunner, transfer: Transferable[]): void;
+  now(): number;
+  later(fn: () => void): () => void;
+}
+
+export interface GanRunner {
+  handle(message: ToGanRunner): void;
+  /** The session (tests). */
+  readonly session: Session | undefined;
+}
+
+export function createGanRunner(host: GanRunnerHost, { sliceMs }: { sliceMs: number }): GanRunner {
+  let session: Session | undefined;
+  let run = 0;
+  let playing = false;
+  let itersPerSecond = 200;
+  let cancel: (() => void) | undefined;
+  let lastPost = -Infinity;
+  let since = 0;
+  let itersSince = 0;
+  let meterTime = 0;
+  let meterIters = 0;
+  let rate = 0;
+
+  const post = (changed: GanSnapshot['changed'] = null, view: GanView | undefined = undefined) => {
+    if (!session) return;
+    const v = view ?? viewOf(session);
+    const h = session.history;
+    const history = new Float64Array(h.length * 5);
+    h.forEach((p, i) => history.set([p.iteration, p.dLoss, p.gLoss, p.dReal, p.dFake], 5 * i));
+    const snapshot: GanSnapshot = {
+      run,
+      playing,
+      iteration: session.iteration,
+      itersPerSecond: playing ? rate : 0,
+      fake: v.fake,
+      arrows: v.arrows,
+      real: session.viewReal.slice(),
+      heat: v.heat,
+      history,
+      energy: v.energy,
+      modes: v.modes,
+      changed,
+      diverged: session.diverged,
+    };
+    lastPost = host.now();
+    const transfer: Transferable[] = [
+      snapshot.fake.buffer,
+      snapshot.arrows.buffer,
+      snapshot.real.buffer,
+      snapshot.heat.buffer,
+      history.buffer,
+    ];
+    if (changed) transfer.push(changed.beforeFake.buffer, changed.beforeHeat.buffer);
+    host.post({ type: 'snapshot', snapshot }, transfer);
+  };
+  const stop = () => {
+    playing = false;
+    cancel?.();
+    cancel = undefined;
+  };
+  const resetClock = () => {
+    since = host.now();
+    itersSince = 0;
+    meterTime = since;
+    meterIters = session?.iteration ?? 0;
+  };
+  const slice = () => {
+    cancel = undefined;
+    if (!playing || !session) return;
+    const start = host.now();
+    const allowed = Math.floor(((start - since) / 1000) * itersPerSecond) - itersSince;
+    let done = 0;
+    while (done < allowed && host.now() - start < sliceMs) {
+      const n = Math.min(8, allowed - done);
+      const taken = session.run(n);
+      done += taken;
+      if (taken < n) break;
+    }
+    itersSince += done;
+    const now = host.now();
+    if (now - meterTime >= 1000 || (rate === 0 && now - meterTime >= 250)) {
+      rate = ((session.iteration - meterIters) * 1000) / (now - meterTime);
+      meterTime = now;
+      meterIters = session.iteration;
+    }
+    if (session.diverged) {
+      stop();
+      post();
+      return;
+    }
+    if (now - lastPost >= SNAPSHOT_MS) post();
+    cancel = host.later(slice);
+  };
+  const slowStep = (which: 'd' | 'g') => {
+    if (!session) return;
+    const before = viewOf(session);
+    const s = session;
+    const beforeDReal = meanD(s, s.viewReal);
+    const beforeDFake = meanD(s, before.fake);
+    if (which === 'd') s.stepD();
+    else s.stepG();
+    const after = viewOf(s);
+    post(
+      {
+        which,
+        beforeFake: before.fake,
+        beforeHeat: before.heat,
+        beforeDReal,
+        beforeDFake,
+        afterDReal: meanD(s, s.viewReal),
+        afterDFake: meanD(s, after.fake),
+      },
+      after,
+    );
+  };
+
+  return {
+    get session() {
+      return session;
+    },
+    handle(msg) {
+      try {
+        switch (msg.type) {
+          case 'init':
+            stop();
+            run = msg.run;
+            itersPerSecond = msg.itersPerSecond;
+            session = createSession(msg.settings);
+            rate = 0;
+            post();
+            break;
+          case 'play':
+            if (!session || playing || session.diverged) return post();
+            playing = true;
+            rate = 0;
+            resetClock();
+            post();
+            cancel = host.later(slice);
+            break;
+          case 'pause':
+            stop();
+            post();
+            break;
+          case 'step':
+            stop();
+            slowStep(msg.which);
+            break;
+          case 'set':
+            session?.setLive(msg.live);
+            if (!playing) post();
+            break;
+          case 'speed':
+            itersPerSecond = msg.itersPerSecond;
+            resetClock();
+            break;
+          case 'dispose':
+            stop();
+            session = undefined;
+            break;
+        }
+      } catch (err) {
+        stop();
+        host.post(
+          { type: 'error', run, message: err instanceof Error ? err.message : String(err) },
+          [],
+        );
+      }
+    },
+  };
+}

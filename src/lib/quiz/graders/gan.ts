@@ -1,0 +1,155 @@
+// Pure: no DOM. Graders for questions answered with the 2-D GAN trainer (Gan2d). The widget's
+// quizState() returns a GanQuizState (src/components/widgets/Gan2d/element.ts).
+import type { Grader, GraderParams } from './types.ts';
+
+/** What the 2-D GAN trainer reports through quizState() (the fields the graders read). */
+export interface GanQuizState {
+  target: string;
+  opt: string;
+  loss: string;
+  k: number;
+  iteration: number;
+  energy: number | null;
+  modes: number;
+  collapsedSeen: boolean;
+  diverged: boolean;
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Narrows an untrusted value to a GanQuizState, else undefined. */
+export function asGanState(v: unknown): GanQuizState | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const s = v as Record<string, unknown>;
+  if (typeof s['target'] !== 'string' || typeof s['opt'] !== 'string') return undefined;
+  if (typeof s['loss'] !== 'string' || !isNum(s['k']) || !isNum(s['iteration'])) return undefined;
+  if (!isNum(s['modes']) || typeof s['collapsedSeen'] !== 'boolean') return undefined;
+  if (s['energy'] !== null && !isNum(s['energy'])) return undefined;
+  return {
+    target: s['target'],
+    opt: s['opt'],
+    loss: s['loss'],
+    k: s['k'],
+    iteration: s['iteration'],
+    energy: s['energy'],
+    modes: s['modes'],
+    collapsedSeen: s['collapsedSeen'],
+    diverged: s['diverged'] === true,
+  };
+}
+
+const notLoaded = {
+  pass: false,
+  feedback: 'The GAN trainer has not reported a run yet. Press Play in the figure, then check.',
+};
+
+const base: GanQuizState = {
+  target: 'gaussians',
+  opt: 'rmsprop',
+  loss: 'nonsaturating',
+  k: 1,
+  iteration: 2400,
+  energy: 0.004,
+  modes: 8,
+  collapsedSeen: true,
+  diverged: false,
+};
+
+/** Collapse seen on the mixture, then a run on the mixture that covers most modes. */
+export const ganCollapseFixed: Grader = {
+  description:
+    'GAN trainer: the reader saw a run on the 8-Gaussian mixture collapse (≤ 3 modes after 1,500 iterations) and now has one covering at least `minModes` modes after `minIterations`.',
+  grade(state: unknown, params: GraderParams) {
+    const s = asGanState(state);
+    if (!s) return notLoaded;
+    const minModes = isNum(params['minModes']) ? params['minModes'] : 6;
+    const minIterations = isNum(params['minIterations']) ? params['minIterations'] : 1000;
+    if (s.target !== 'gaussians')
+      return { pass: false, feedback: 'Choose the target “Mixture of 8 Gaussians” first.' };
+    if (!s.collapsedSeen)
+      return {
+        pass: false,
+        feedback:
+          'First make a run collapse: load the mode-collapse preset and train past 1,500 iterations until it covers 3 modes or fewer.',
+      };
+    if (s.diverged) return { pass: false, feedback: 'This run diverged; press Reset.' };
+    if (s.iteration < minIterations)
+      return {
+        pass: false,
+        feedback: `Train the fixed run for at least ${minIterations} iterations (now ${s.iteration}).`,
+      };
+    if (s.modes < minModes)
+      return {
+        pass: false,
+        score: 0.5,
+        feedback: `This run covers ${s.modes} of 8 modes; it should cover at least ${minModes}. What in the collapsing setup keeps pushing the whole cloud one way?`,
+      };
+    return { pass: true, feedback: `Collapse seen, and now ${s.modes} of 8 modes covered.` };
+  },
+  examples: [
+    { state: base, pass: true },
+    { state: { ...base, collapsedSeen: false }, pass: false, note: 'never saw a collapse' },
+    { state: { ...base, modes: 2 }, pass: false, note: 'still collapsed' },
+    { state: { ...base, iteration: 300 }, pass: false, note: 'too early to judge' },
+    { state: { ...base, target: 'ring' }, pass: false, note: 'wrong target' },
+    { state: null, pass: false, note: 'widget not loaded' },
+  ],
+};
+
+/** A run on a given target whose energy distance is below a threshold. */
+export const ganCloseToTarget: Grader = {
+  description:
+    'GAN trainer: a run on `target` with at least `minIterations` iterations whose energy distance to the target is at most `maxEnergy`.',
+  checkParams(params) {
+    return typeof params['target'] === 'string' && isNum(params['maxEnergy'])
+      ? []
+      : ['needs target (string) and maxEnergy (number)'];
+  },
+  grade(state: unknown, params: GraderParams) {
+    const s = asGanState(state);
+    if (!s) return notLoaded;
+    const target = String(params['target']);
+    const maxEnergy = Number(params['maxEnergy']);
+    const minIterations = isNum(params['minIterations']) ? params['minIterations'] : 500;
+    if (s.target !== target)
+      return { pass: false, feedback: `Choose the target “${target}” in the figure.` };
+    if (s.diverged || s.energy === null)
+      return {
+        pass: false,
+        feedback: 'This run has no finite distance yet; press Reset and Play.',
+      };
+    if (s.iteration < minIterations)
+      return { pass: false, feedback: `Train for at least ${minIterations} iterations.` };
+    if (s.energy > maxEnergy)
+      return {
+        pass: false,
+        feedback: `The energy distance is ${s.energy.toFixed(3)}; it should be at most ${maxEnergy}. Keep training, or change the settings.`,
+      };
+    return {
+      pass: true,
+      feedback: `Energy distance ${s.energy.toFixed(3)}: the generator matches.`,
+    };
+  },
+  examples: [
+    {
+      state: { ...base, target: 'moons', energy: 0.01 },
+      params: { target: 'moons', maxEnergy: 0.02 },
+      pass: true,
+    },
+    {
+      state: { ...base, target: 'moons', energy: 0.2 },
+      params: { target: 'moons', maxEnergy: 0.02 },
+      pass: false,
+    },
+    {
+      state: { ...base, target: 'ring', energy: 0.01 },
+      params: { target: 'moons', maxEnergy: 0.02 },
+      pass: false,
+    },
+  ],
+};
+
+export const ganGraders: Readonly<Record<string, Grader>> = {
+  'gan-collapse-fixed': ganCollapseFixed,
+  'gan-close-to-target': ganCloseToTarget,
+};
