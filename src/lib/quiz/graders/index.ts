@@ -13,7 +13,6 @@ import { rnnGraders } from './rnn.ts';
 import { lstmGraders } from './lstm.ts';
 import { convGraders } from './conv.ts';
 import { matmulBenchGraders } from './matmul-bench.ts';
-import { digitProbeGraders } from './digit-probe.ts';
 import { cnnTrainerGraders } from './cnn-trainer.ts';
 import { ganGraders } from './gan.ts';
 
@@ -31,7 +30,6 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...lstmGraders,
   ...convGraders,
   ...matmulBenchGraders,
-  ...digitProbeGraders,
   ...cnnTrainerGraders,
   ...ganGraders,
 };
