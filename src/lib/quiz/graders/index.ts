@@ -13,6 +13,7 @@ import { rnnGraders } from './rnn.ts';
 import { lstmGraders } from './lstm.ts';
 import { convGraders } from './conv.ts';
 import { matmulBenchGraders } from './matmul-bench.ts';
+import { digitProbeGraders } from './digit-probe.ts';
 import { cnnTrainerGraders } from './cnn-trainer.ts';
 import { ganGraders } from './gan.ts';
 
@@ -30,6 +31,7 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...lstmGraders,
   ...convGraders,
   ...matmulBenchGraders,
+  ...digitProbeGraders,
   ...cnnTrainerGraders,
   ...ganGraders,
 };
