@@ -157,3 +157,28 @@ test('the engine trains thousands of steps per second in a worker', async ({ pag
     .toBeGreaterThan(10_000);
   await pg.getByRole('button', { name: 'Pause' }).click();
 });
+
+test('issue 16: a preset link leaves Play and the output in view at 1280×800; issue 11: the best test loss can be restored', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const pg = page.locator('#playground');
+  await page.getByRole('link', { name: 'This setup overfits — press play', exact: true }).click();
+  await expect(pg.getByRole('button', { name: 'Play' })).toBeInViewport({ ratio: 1 });
+  await expect(pg.locator('[data-heatmap]')).toBeInViewport({ ratio: 0.9 });
+  // Overfit, then restore the weights of the lowest test loss (step 84 with this seed).
+  await pg.getByLabel('Speed').selectOption('64');
+  await pg.getByRole('button', { name: 'Play' }).click();
+  const restore = pg.getByRole('button', { name: /Restore the best weights/ });
+  await expect(restore).toBeVisible({ timeout: 45_000 });
+  await expect(restore).toContainText('step 84');
+  await expect(pg.locator('circle.pg-best')).toHaveCount(1);
+  await restore.click();
+  await expect.poll(async () => (await run(pg)).playing).toBe(false);
+  await expect
+    .poll(async () => {
+      const r = await run(pg);
+      return Math.abs(r.testLoss - r.bestTestLoss);
+    })
+    .toBeLessThan(1e-6);
+});

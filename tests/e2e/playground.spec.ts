@@ -184,6 +184,23 @@ test.describe('training', () => {
     const s = await run(pg);
     expect(s.diverged).toBe(true);
     expect(s.playing).toBe(false);
+    // issue 16: the notice says what grew and quotes the last finite losses, which the readouts
+    // (frozen at that point) show too.
+    await expect(alert).toContainText(
+      /the (weights|loss) grew beyond a million|stopped being a number/,
+    );
+    await expect(alert).not.toContainText('the loss or the weights');
+    const text = (await alert.textContent()) ?? '';
+    const quoted =
+      /at step ([\d,]+): training (\d+(?:\.\d+)?(?:e[+-]?\d+)?), test (\d+(?:\.\d+)?(?:e[+-]?\d+)?)/.exec(
+        text,
+      );
+    expect(quoted, 'the notice quotes the last finite losses').not.toBeNull();
+    if (quoted) {
+      await expect(pg.locator('[data-out="step"]')).toHaveText(quoted[1]!);
+      await expect(pg.locator('[data-out="trainLoss"]')).toHaveText(quoted[2]!);
+      await expect(pg.locator('[data-out="testLoss"]')).toHaveText(quoted[3]!);
+    }
     await alert.getByRole('button', { name: 'Reset' }).click();
     await expect(alert).toBeHidden();
     expect((await run(pg)).step).toBe(0);

@@ -267,3 +267,19 @@ for (const theme of ['light', 'dark'] as const) {
     ).toEqual([]);
   });
 }
+
+test('issue 16: on a phone the legend says the loss chart is below; the title follows the data set', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(LESSON);
+  const w = widget(page);
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.locator('.nb-td-legend')).toContainText('Below, the solid line');
+  await expect(w.locator('figcaption').first()).toContainText('two spirals');
+  await w.getByLabel('Data set').selectOption('xor');
+  await expect(w.locator('figcaption').first()).toContainText('XOR (four quadrants)');
+  await expect(w.locator('figcaption').first()).not.toContainText('two spirals');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(w.locator('.nb-td-legend')).toContainText(/(On the right|Below), the solid line/);
+});

@@ -14,6 +14,7 @@ import type { Trainer } from '../../../lib/ml/client.ts';
 import type { BackendName } from '../../../lib/ml/backend-order.ts';
 import type { FromTrainer, ProgressMessage } from '../../../lib/ml/protocol.ts';
 import type { Point2 } from '../../../lib/ml/datasets.ts';
+import { wireCaptions } from './captions.ts';
 import { mlpData } from '../../../lib/ml/workloads/mlp.ts';
 import { nextSeed } from '../../../lib/ml/rng.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
@@ -54,11 +55,18 @@ class TrainingDemo extends HTMLElement {
   #snapInFlight = false;
   #lastSnap = -Infinity;
   #lastStep = -1;
+  #captions: ReturnType<typeof wireCaptions> | undefined;
   #draws = createDrawScheduler(() => this.#store.get().status === 'playing');
 
   connectedCallback(): void {
+    const startDataset = this.dataset['dataset'] ?? '';
     const { settings, notice } = readSettings(this.dataset);
     this.#store.set({ settings, notice });
+    // The title names the data set being learned; the legend says where the loss chart is.
+    const captions = wireCaptions(this, startDataset);
+    captions.datasetChanged(settings.dataset);
+    this.#captions = captions;
+    this.#cleanup.push(() => captions.dispose());
     const $ = <E extends Element>(sel: string) => this.querySelector<E>(sel);
     const heat = $<SVGSVGElement>('svg[data-heatmap]');
     const curves = $<SVGSVGElement>('svg[data-curves]');
@@ -346,6 +354,8 @@ class TrainingDemo extends HTMLElement {
       v.controls,
       v.footer,
     );
+    if (s.settings.dataset !== prev.settings.dataset)
+      this.#captions?.datasetChanged(s.settings.dataset);
     if (s.settings.seed !== prev.settings.seed || s.settings.dataset !== prev.settings.dataset)
       this.#newData();
     const drawCurves = () => {
