@@ -242,6 +242,9 @@ test('explorer: equals tf.conv2d, steps by keyboard, quotes the lesson, grades t
     `${questions.length} of ${questions.length} points`,
   );
 
+  // The text alternative: the whole feature map (28 × 28 now) as a table.
+  await press(page, w.getByText('Show the feature map (before ReLU) as a table'));
+  await expect(w.locator('table[data-map-table] tbody tr')).toHaveCount(28);
   const axe = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
     .analyze();
@@ -253,10 +256,11 @@ test('explorer: equals tf.conv2d, steps by keyboard, quotes the lesson, grades t
   expect(problems.foreignRequests).toEqual([]);
 });
 
-test('notebook: a reader-written kernel gives its feature map; dark theme passes axe', async ({
+test('notebook at 360 px, dark: a reader-written kernel gives its feature map; no sideways scroll; axe', async ({
   page,
   baseURL,
 }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
   const problems = watchPage(page, baseURL!);
@@ -293,6 +297,11 @@ test('notebook: a reader-written kernel gives its feature map; dark theme passes
   ).toBeVisible();
 
   await expect(page.locator('.katex-error')).toHaveCount(0);
+  // At 360 px nothing makes the page scroll sideways (the explorer included).
+  const explorer = page.locator('#conv-explorer');
+  await explorer.scrollIntoViewIfNeeded();
+  await expect(explorer).toHaveAttribute('data-ready', '');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   const axe = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
     .analyze();

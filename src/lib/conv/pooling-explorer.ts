@@ -73,6 +73,8 @@ export function describePooledCell(
   const where = `feature-map rows ${top + 1}–${top + s.window}, columns ${left + 1}–${left + s.window}`;
   if (s.kind === 'avg')
     return `Pooled row ${row + 1}, column ${col + 1}: the average of the ${s.window}×${s.window} window over ${where} is ${fmt(v)}.`;
+  if (!(v > 0))
+    return `Pooled row ${row + 1}, column ${col + 1}: every cell of the ${s.window}×${s.window} window over ${where} is 0, so the maximum is 0.00.`;
   const at = r.argmax[row * n + col]!;
   const ar = Math.floor(at / r.map.width);
   const ac = at % r.map.width;

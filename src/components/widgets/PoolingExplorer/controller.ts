@@ -19,6 +19,7 @@ import { clampPosition, sampleDrawing } from '../../../lib/conv/explorer.ts';
 import { shiftGrid } from '../../../lib/conv/shift.ts';
 import { cellAt, drawGrid, scaleOf, type Box } from '../ConvExplorer/grid-view.ts';
 import type { PoolController } from './element.ts';
+import { renderMapTable } from '../ConvExplorer/view.ts';
 import { asPoolSettings } from '../../../lib/quiz/graders/conv.ts';
 
 interface State extends PoolingSetup {
@@ -69,6 +70,10 @@ export function mountPoolExplorer(root: HTMLElement): PoolController {
     pooled: $<HTMLCanvasElement>('canvas[data-canvas="pooled"]')!,
   };
   const pooledHost = $<HTMLElement>('[data-pooled]')!;
+  const digitHost = $<HTMLElement>('[data-digit-host]')!;
+  const details = $<HTMLDetailsElement>('[data-table-details]')!;
+  const mapTable = $<HTMLTableElement>('table[data-map-table]')!;
+  const mapHost = $<HTMLElement>('[data-map-host]')!;
   const summary = createLiveSummary(out('summary'), 600);
   cleanup.push(() => summary.dispose());
 
@@ -88,6 +93,8 @@ export function mountPoolExplorer(root: HTMLElement): PoolController {
     const boxes: Box[] = [];
     if (s.kind === 'max')
       r.argmax.forEach((at, i) => {
+        // Windows of zeros (background) have no meaningful maximum: no dot.
+        if (!(r.pooled.data[i]! > 0)) return;
         const style = i === s.row * n + s.col ? 'max-current' : 'max';
         boxes.push({
           row: Math.floor(at / r.map.width),
@@ -115,6 +122,16 @@ export function mountPoolExplorer(root: HTMLElement): PoolController {
       scale,
     );
     out('cell').textContent = describePooledCell(s, r, s.row, s.col);
+    const moved =
+      s.shiftX || s.shiftY ? `, shifted ${s.shiftX} px right and ${s.shiftY} px down` : '';
+    digitHost.setAttribute(
+      'aria-label',
+      `A handwritten ${s.digit} from the MNIST test set${moved}, 28 by 28 pixels.`,
+    );
+    mapHost.setAttribute(
+      'aria-label',
+      `Feature map after ReLU, 26 by 26${s.kind === 'max' ? ', with dots where each non-zero maximum came from' : ''}.`,
+    );
     out('pooled-size').textContent = `${n} × ${n}`;
     out('formula').textContent = `Pooled size: ⌊(26 − ${s.window}) / ${s.stride}⌋ + 1 = ${n}`;
     out('map-cells').textContent = pct(r.mapChange.cellsChanged);
@@ -124,6 +141,7 @@ export function mountPoolExplorer(root: HTMLElement): PoolController {
     out('shift-note').textContent =
       s.shiftX || s.shiftY ? `(shifted ${s.shiftX} right, ${s.shiftY} down)` : '(not shifted)';
     summary.update(`${describePooling(s, r)} ${describeShift(s, r)}`);
+    if (details.open) renderMapTable(mapTable, r.pooled);
     for (const [name, v] of [
       ['kind', s.kind],
       ['window', s.window],
@@ -191,6 +209,9 @@ export function mountPoolExplorer(root: HTMLElement): PoolController {
     if (row >= 0 && col >= 0 && row < n && col < n && (row !== s.row || col !== s.col))
       set({ row, col });
   };
+  on(details, 'toggle', () => {
+    if (details.open) renderMapTable(mapTable, resultOf(store.get()).pooled);
+  });
   on(pooledHost, 'pointermove', hover);
   on(pooledHost, 'pointerdown', hover);
 
