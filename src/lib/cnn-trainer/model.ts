@@ -28,6 +28,23 @@ export interface KernelImages {
   values: Float32Array;
 }
 
+/**
+ * Splitting a batch across two workers: the helper computes the gradient of the second half at the
+ * same parameters (flattened in spec order), this model the first half; the sums are applied once.
+ */
+export interface SplitTraining {
+  flatParams(): Float32Array;
+  /** Sum over the first `count` examples of each example's gradient / scaleBy; mean loss. */
+  gradients(
+    images: Float32Array,
+    labels: Uint8Array,
+    count: number,
+    scaleBy: number,
+  ): { grads: Float32Array[]; loss: number };
+  /** Adds the helper's flat gradient to `grads` and takes one optimizer step. */
+  apply(grads: Float32Array[], remote: Float32Array, learningRate: number): void;
+}
+
 export interface DigitModel {
   readonly kind: ModelKind;
   /** Trainable numbers (weights and biases). */
@@ -49,6 +66,8 @@ export interface DigitModel {
   getWeights(): Record<string, Float32Array>;
   /** Replaces the weights (same names and sizes as getWeights); resets the optimizer. */
   setWeights(weights: Record<string, Float32Array>): void;
+  /** Present when a helper worker can compute half of each batch (same parameter layout). */
+  readonly split?: SplitTraining;
   dispose(): void;
 }
 

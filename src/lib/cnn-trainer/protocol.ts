@@ -27,6 +27,11 @@ export type ToRunner =
   | { type: 'activations'; id: number; index?: number; image?: Float32Array }
   /** Class probabilities for 784-pixel images (count × 784). */
   | { type: 'classify'; id: number; images: Float32Array; count: number }
+  /**
+   * A port to a gradient helper (the cnn-core worker in helper mode, src/workers/cnn.worker.ts):
+   * the CNN's batches are then split in two halves computed on two cores.
+   */
+  | { type: 'helper'; port: MessagePort }
   | { type: 'dispose' };
 
 export interface Progress {
@@ -59,6 +64,9 @@ export interface Progress {
 export interface Evaluation {
   run: number;
   batch: number;
+  epoch: number;
+  /** The run holds the shipped trained weights (not a from-scratch run). */
+  trained: boolean;
   accuracy: number;
   predicted: Uint8Array;
 }

@@ -3,7 +3,9 @@
 // test digits every EVAL_MS of training. The worker runs it; tests drive it with a fake host.
 import type { DigitsSet } from '../data/digits-format.ts';
 import { createRng, permutation, type Rng } from '../ml/rng.ts';
-import { predictedClasses, type DigitModel, type ModelKind } from './model.ts';
+import type { GradReply, GradRequest } from '../ml/cnn/protocol.ts';
+import type { PortLike } from '../ml/cnn/runner.ts';
+import { predictedClasses, type DigitModel, type ModelKind, type SplitTraining } from './model.ts';
 import type { FromRunner, Progress, RunSettings, ToRunner } from './protocol.ts';
 
 export const PROGRESS_MS = 100;
@@ -50,6 +52,8 @@ interface Run {
   diverged: boolean;
   batchX: Float32Array;
   batchY: Uint8Array;
+  /** Training-set positions of the current batch (what the helper is told). */
+  batchIdx: Uint32Array;
 }
 
 const toFloat = (bytes: Uint8Array) => {
@@ -67,6 +71,12 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
   let lastProgress = -Infinity;
   let lastKernels = -Infinity;
   let sinceEval = 0;
+  let evalCost = 0;
+  let helper: PortLike | undefined;
+  /** The slice being trained (it may be waiting for the helper): finish it before changing the model. */
+  let inflight: Promise<void> = Promise.resolve();
+  let nextId = 0;
+  const waiting = new Map<number, (r: GradReply) => void>();
   let meterTime = 0;
   let meterExamples = 0;
   let rate = 0;
@@ -121,12 +131,36 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
     host.post(
       {
         type: 'evaluation',
-        evaluation: { run: r.id, batch: r.batch, accuracy: r.testAccuracy, predicted },
+        evaluation: {
+          run: r.id,
+          batch: r.batch,
+          epoch: r.examples / r.data.train.count,
+          trained: r.trained,
+          accuracy: r.testAccuracy,
+          predicted,
+        },
       },
       [predicted.buffer],
     );
   };
-  const trainOne = (r: Run): boolean => {
+  /** One batch, its second half computed by the helper worker when one is connected. */
+  const splitStep = async (r: Run, split: SplitTraining, port: PortLike): Promise<number> => {
+    const size = r.settings.batchSize;
+    const half = size >> 1;
+    const req: GradRequest = {
+      id: nextId++,
+      params: split.flatParams(),
+      indices: r.batchIdx.slice(half, size),
+      scaleBy: size,
+    };
+    const reply = new Promise<GradReply>((resolve) => waiting.set(req.id, resolve));
+    port.postMessage(req, [req.params.buffer, req.indices.buffer]);
+    const local = split.gradients(r.batchX, r.batchY, half, size);
+    const remote = await reply;
+    split.apply(local.grads, remote.grads, r.settings.learningRate);
+    return (local.loss * half + remote.loss * (size - half)) / size;
+  };
+  const trainOne = async (r: Run): Promise<boolean> => {
     const size = r.settings.batchSize;
     const count = r.data.train.count;
     for (let i = 0; i < size; i++) {
@@ -135,10 +169,14 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
         r.cursor = 0;
       }
       const k = r.order[r.cursor++]!;
+      r.batchIdx[i] = k;
       r.batchX.set(r.trainX.subarray(k * PIXELS, (k + 1) * PIXELS), i * PIXELS);
       r.batchY[i] = r.data.train.labels[k]!;
     }
-    const loss = r.model.trainBatch(r.batchX, r.batchY, size, r.settings.learningRate);
+    const split = helper && size >= 2 ? r.model.split : undefined;
+    const loss = split
+      ? await splitStep(r, split, helper!)
+      : r.model.trainBatch(r.batchX, r.batchY, size, r.settings.learningRate);
     r.batch++;
     r.examples += size;
     // Chance is ln 10 ≈ 2.3; a mean above DIVERGED_LOSS means confidently wrong nearly everywhere.
@@ -162,20 +200,23 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
     cancel?.();
     cancel = undefined;
   };
-  const slice = () => {
+  const slice = async () => {
     cancel = undefined;
     const r = run;
     if (!playing || !r) return;
     const start = host.now();
     let ok = true;
-    while (ok && host.now() - start < sliceMs) ok = trainOne(r);
+    while (ok && playing && host.now() - start < sliceMs && run === r) ok = await trainOne(r);
+    if (run !== r || !playing) return;
     const now = host.now();
-    const spent = (now - start) / 1000;
-    r.seconds += spent;
-    sinceEval += spent * 1000;
-    if (now - meterTime >= 1000 || (rate === 0 && now - meterTime >= 200)) {
-      rate = ((r.examples - meterExamples) * 1000) / Math.max(1, now - meterTime);
-      meterTime = now;
+    // Seconds and examples/s count training time only (evaluation excluded).
+    const spent = now - start;
+    r.seconds += spent / 1000;
+    sinceEval += spent;
+    meterTime += spent;
+    if (meterTime >= 1000 || (rate === 0 && meterTime >= 200)) {
+      rate = ((r.examples - meterExamples) * 1000) / Math.max(1, meterTime);
+      meterTime = 0;
       meterExamples = r.examples;
     }
     if (!ok) {
@@ -184,17 +225,21 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
       postProgress(r);
       return;
     }
-    if (sinceEval >= EVAL_MS) {
+    // Evaluate about once a second of training, but never spend more than a quarter of the
+    // time on it (2,000 forward passes can take a while on a slow device).
+    if (sinceEval >= Math.max(EVAL_MS, 3 * evalCost)) {
       const t0 = host.now();
       evaluate(r);
-      r.seconds += (host.now() - t0) / 1000;
+      evalCost = host.now() - t0;
     }
     if (now - lastKernels >= KERNELS_MS) postKernels(r);
     if (host.now() - lastProgress >= PROGRESS_MS) {
       flushLoss(r);
       postProgress(r);
     }
-    cancel = host.later(slice);
+    cancel = host.later(() => {
+      inflight = slice();
+    });
   };
   const data = (url: string) => {
     let p = dataCache.get(url);
@@ -208,6 +253,7 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
 
   const init = async (id: number, settings: RunSettings) => {
     stop();
+    await inflight;
     run?.model.dispose();
     run = undefined;
     runId = id;
@@ -240,6 +286,7 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
       diverged: false,
       batchX: new Float32Array(settings.batchSize * PIXELS),
       batchY: new Uint8Array(settings.batchSize),
+      batchIdx: new Uint32Array(settings.batchSize),
     };
     rate = 0;
     host.post({
@@ -265,13 +312,16 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
             if (!run || playing || run.diverged) return;
             playing = true;
             rate = 0;
-            meterTime = host.now();
+            meterTime = 0;
             meterExamples = run.examples;
             postProgress(run);
-            cancel = host.later(slice);
+            cancel = host.later(() => {
+              inflight = slice();
+            });
             return;
           case 'pause':
             stop();
+            await inflight;
             if (run) {
               flushLoss(run);
               evaluate(run);
@@ -281,9 +331,10 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
             return;
           case 'step': {
             stop();
+            await inflight;
             const r = run;
             if (!r || r.diverged) return;
-            for (let b = 0; b < msg.batches && trainOne(r); b++);
+            for (let b = 0; b < msg.batches && (await trainOne(r)); b++);
             flushLoss(r);
             evaluate(r);
             postKernels(r);
@@ -298,6 +349,7 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
             return;
           case 'load-trained': {
             stop();
+            await inflight;
             const r = run;
             if (!r || r.settings.kind !== 'cnn') return;
             const weights = await host.loadTrained(r.settings.modelUrl);
@@ -329,6 +381,14 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
             host.post({ type: 'classified', id: msg.id, probabilities }, [probabilities.buffer]);
             return;
           }
+          case 'helper':
+            helper = msg.port;
+            helper.onmessage = (e: MessageEvent) => {
+              const reply = e.data as GradReply;
+              waiting.get(reply.id)?.(reply);
+              waiting.delete(reply.id);
+            };
+            return;
           case 'dispose':
             stop();
             run?.model.dispose();

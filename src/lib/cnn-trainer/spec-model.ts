@@ -14,7 +14,8 @@ import {
   type CnnWeights,
 } from '../ml/cnn/spec.ts';
 import { applyGradients, createOptimizer, type OptimizerState } from '../ml/dense/optimizers.ts';
-import type { DigitModel, KernelImages, LayerMaps, ModelKind } from './model.ts';
+import { flatten } from '../ml/cnn/protocol.ts';
+import type { DigitModel, KernelImages, LayerMaps, ModelKind, SplitTraining } from './model.ts';
 
 const PIXELS = 784;
 
@@ -54,9 +55,31 @@ export function createSpecModel(kind: ModelKind, spec: CnnSpec, seed: number): D
   const first = shapes[0]!;
   const [inH, inW] = spec.input;
 
+  const split: SplitTraining = {
+    flatParams: () => flatten(params),
+    gradients(images, labels, count, scaleBy) {
+      for (const g of grads) g.fill(0);
+      let loss = 0;
+      for (let i = 0; i < count; i++) {
+        net.forward(params, images, i * PIXELS);
+        loss += net.backward(params, images, i * PIXELS, labels[i]!, 1 / scaleBy, grads);
+      }
+      return { grads, loss: count ? loss / count : 0 };
+    },
+    apply(local, remote, learningRate) {
+      let o = 0;
+      for (const g of local) {
+        for (let i = 0; i < g.length; i++) g[i]! += remote[o + i]!;
+        o += g.length;
+      }
+      applyGradients(opt, params, local, learningRate);
+    },
+  };
+
   return {
     kind,
     paramCount: totalParams(spec),
+    ...(kind === 'cnn' ? { split } : {}),
     backend: 'typed arrays',
     trainBatch(images, labels, count, learningRate) {
       for (const g of grads) g.fill(0);

@@ -3,6 +3,7 @@
 // answers request/response calls (feature maps, classification). Browser only; loaded on demand.
 import type { FromRunner, RunSettings, ToRunner } from '../../../lib/cnn-trainer/protocol.ts';
 import type { LayerMaps } from '../../../lib/cnn-trainer/model.ts';
+import type { ToCnnWorker } from '../../../lib/ml/cnn/protocol.ts';
 
 export interface CnnClient {
   readonly mode: 'worker' | 'main';
@@ -65,6 +66,25 @@ export function createCnnClient(opts: { worker?: boolean } = {}): CnnClient {
   };
 
   const history: ToRunner[] = [];
+  let helper: Worker | undefined;
+  /** With two or more cores, cnn-core's worker computes half of every CNN batch. */
+  const startHelper = (dataUrl: string) => {
+    if (helper || mode !== 'worker' || (globalThis.navigator?.hardwareConcurrency ?? 1) < 2) return;
+    try {
+      helper = new Worker(new URL('../../../workers/cnn.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'neuronbook-cnn-helper',
+      });
+      const ch = new MessageChannel();
+      helper.postMessage({ type: 'helper', dataUrl, port: ch.port2 } satisfies ToCnnWorker, [
+        ch.port2,
+      ]);
+      workerPost?.({ type: 'helper', port: ch.port1 }, [ch.port1]);
+    } catch {
+      helper = undefined;
+    }
+  };
+  let workerPost: ((m: ToRunner, transfer: Transferable[]) => void) | undefined;
   if (opts.worker !== false && typeof Worker === 'function') {
     try {
       const worker = new Worker(new URL('./train.worker.ts', import.meta.url), {
@@ -82,7 +102,9 @@ export function createCnnClient(opts: { worker?: boolean } = {}): CnnClient {
           return;
         }
         worker.terminate();
-        startMain(history);
+        helper?.terminate();
+        helper = undefined;
+        startMain(history.filter((m) => m.type !== 'helper'));
       };
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
@@ -90,6 +112,7 @@ export function createCnnClient(opts: { worker?: boolean } = {}): CnnClient {
         if (!heard) history.push(m);
         worker.postMessage(m, heard ? transfer : []);
       };
+      workerPost = (m, transfer) => worker.postMessage(m, transfer);
       terminate = () => {
         worker.postMessage({ type: 'dispose' } satisfies ToRunner);
         worker.removeEventListener('message', onMessage);
@@ -117,7 +140,10 @@ export function createCnnClient(opts: { worker?: boolean } = {}): CnnClient {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    init: (run, settings) => send({ type: 'init', run, settings }),
+    init: (run, settings) => {
+      startHelper(settings.dataUrl);
+      send({ type: 'init', run, settings });
+    },
     send: (m) => send(m),
     activations: (req) =>
       request({ type: 'activations', id: nextId++, ...req }, (m) =>
@@ -132,6 +158,7 @@ export function createCnnClient(opts: { worker?: boolean } = {}): CnnClient {
       disposed = true;
       pending.clear();
       terminate();
+      helper?.terminate();
     },
   };
 }

@@ -4,9 +4,6 @@
 import { bindControls } from '../shared/controls.ts';
 import { onVisible } from '../shared/on-visible.ts';
 import { createStore } from '../shared/store.ts';
-import { createLiveSummary, renderTable } from '../shared/text-alt.ts';
-import { createSeriesBuffer, type Series, type SeriesBuffer } from '../../../lib/viz/curves.ts';
-import { curvesSummary, curvesTable } from '../../../lib/viz/summary.ts';
 import { confusionMatrix, type Confusion } from '../../../lib/cnn-trainer/confusion.ts';
 import type { ModelKind } from '../../../lib/cnn-trainer/model.ts';
 import type { FromRunner, Progress } from '../../../lib/cnn-trainer/protocol.ts';
@@ -24,8 +21,9 @@ import { problemNotice } from '../../../lib/state/url-state.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
 import type { CnnClient } from './client.ts';
 import { ConfusionPanel } from './confusion-panel.ts';
-import { describeProgress, readouts } from './readouts.ts';
-import { drawAccuracy, drawKernels, drawLayers } from './view.ts';
+import { AccuracyChart } from './accuracy-chart.ts';
+import { readouts } from './readouts.ts';
+import { drawKernels, drawLayers } from './view.ts';
 
 type Status = 'idle' | 'loading' | 'ready' | 'playing' | 'diverged' | 'error';
 
@@ -39,7 +37,6 @@ interface State {
   scratch: Record<ModelKind, ScratchRecord | null>;
 }
 
-const CHART_MS = 250;
 const MAPS_PLAYING_MS = 2000;
 
 class CnnTrainer extends HTMLElement {
@@ -56,16 +53,11 @@ class CnnTrainer extends HTMLElement {
     digit: 0,
     scratch: { cnn: null, dense: null },
   });
-  #curves: Record<ModelKind, SeriesBuffer> = {
-    cnn: createSeriesBuffer(300),
-    dense: createSeriesBuffer(300),
-  };
+  #chart: AccuracyChart | undefined;
   #testImages: Uint8Array | undefined;
   #testLabels: Uint8Array | undefined;
   #confusion: Confusion | undefined;
   #panel: ConfusionPanel | undefined;
-  #lastChart = -Infinity;
-  #chartTimer = 0;
   #lastMaps = -Infinity;
   #ready: Promise<void> | undefined;
   #markReady: (() => void) | undefined;
@@ -85,8 +77,9 @@ class CnnTrainer extends HTMLElement {
     const table = $<HTMLTableElement>('table[data-confusion]');
     const live = $<HTMLElement>('[data-nb-live]');
     if (!bar || !chart || !table || !live) return;
-    const chartLive = createLiveSummary(live, 1500);
-    this.#cleanup.push(() => chartLive.dispose());
+    const chartView = new AccuracyChart(chart, live, this.querySelector('table[data-nb-table]'));
+    this.#chart = chartView;
+    this.#cleanup.push(() => chartView.dispose());
 
     const controls = bindControls(bar, this, {
       onPlay: () => void this.#with((c) => c.send({ type: 'play' })),
@@ -153,7 +146,7 @@ class CnnTrainer extends HTMLElement {
           if (alertText && alertText.textContent !== msg) alertText.textContent = msg;
           const n = $<HTMLElement>('[data-notice]');
           if (n && n.textContent !== s.notice) n.textContent = s.notice;
-          this.#scheduleChart(chart, chartLive);
+          chartView.schedule(s.settings.kind, s.progress, s.status === 'playing');
         },
         { immediate: true },
       ),
@@ -163,7 +156,6 @@ class CnnTrainer extends HTMLElement {
     window.addEventListener('pagehide', onHide);
     this.#cleanup.push(() => window.removeEventListener('pagehide', onHide));
     this.#cleanup.push(() => this.#dispose());
-    this.#cleanup.push(() => clearTimeout(this.#chartTimer));
   }
 
   disconnectedCallback(): void {
@@ -277,7 +269,7 @@ class CnnTrainer extends HTMLElement {
     if (!c) return;
     const s = this.#store.get().settings;
     this.#run++;
-    this.#curves[s.kind].clear();
+    this.#chart?.curves[s.kind].clear();
     this.#ready = new Promise((resolve) => (this.#markReady = resolve));
     this.#store.set({ status: 'loading', progress: null, error: '' });
     const abs = (u: string) => new URL(u, location.href).href;
@@ -335,15 +327,12 @@ class CnnTrainer extends HTMLElement {
         this.#confusion = confusionMatrix(this.#testLabels, e.predicted);
         this.#panel?.update(this.#confusion, this.#testLabels, e.predicted, this.#testImages);
         const s = this.#store.get();
-        const p = s.progress;
-        const epoch = p ? (e.batch * s.settings.batchSize) / 8000 : 0;
-        this.#curves[s.settings.kind].push(epoch, e.accuracy);
-        const trained = p?.trained ?? false;
+        this.#chart?.curves[s.settings.kind].push(e.epoch, e.accuracy);
         this.#store.set({
-          scratch: recordScratch(s.scratch, s.settings.kind, trained, {
-            epoch,
+          scratch: recordScratch(s.scratch, s.settings.kind, e.trained, {
+            epoch: e.epoch,
             accuracy: e.accuracy,
-            seconds: p?.seconds ?? 0,
+            seconds: s.progress?.seconds ?? 0,
           }),
         });
         this.#refreshMaps(s.status !== 'playing');
@@ -405,38 +394,6 @@ class CnnTrainer extends HTMLElement {
           root.setAttribute('aria-label', `Feature maps of test digit ${index + 1}, a ${label}`);
       })
       .catch(() => {});
-  }
-
-  #scheduleChart(svg: SVGSVGElement, live: ReturnType<typeof createLiveSummary>): void {
-    if (this.#chartTimer) return;
-    const wait = Math.max(0, this.#lastChart + CHART_MS - performance.now());
-    this.#chartTimer = window.setTimeout(() => {
-      this.#chartTimer = 0;
-      this.#lastChart = performance.now();
-      const s = this.#store.get();
-      const series = this.#series(s.settings.kind);
-      const maxEpoch = Math.max(0, ...series.flatMap((x) => x.points.map((p) => p.x)));
-      drawAccuracy(svg, series, maxEpoch);
-      const text = describeProgress(s.progress, s.settings.kind, curvesSummary(series, 'epoch'));
-      live.update(text);
-      const table = this.querySelector<HTMLTableElement>('table[data-nb-table]');
-      if (table && s.status !== 'playing') {
-        const t = curvesTable(series, 40);
-        renderTable(table, ['Epoch', ...t.columns.slice(1)], t.rows);
-      }
-    }, wait);
-  }
-
-  /** CNN first and dense second (fixed colours); the network being trained solid, the other dashed. */
-  #series(kind: ModelKind): Series[] {
-    return (['cnn', 'dense'] as const)
-      .map((k): Series => ({
-        id: k,
-        label: k === 'cnn' ? 'CNN' : 'dense',
-        kind: k === kind ? 'train' : 'test',
-        points: this.#curves[k].points(),
-      }))
-      .filter((x) => x.id === kind || x.points.length > 0);
   }
 }
 

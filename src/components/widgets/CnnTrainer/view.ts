@@ -32,7 +32,7 @@ export function drawKernels(canvas: HTMLCanvasElement, k: KernelImages): void {
     scale: 'diverging',
     dark: isDark(),
   });
-  paintGrid(canvas, grid, big ? 2 : 8);
+  paintGrid(canvas, grid, big ? 2 : 10);
 }
 
 /** One row per layer: its label and its maps as grey tiles. */
@@ -47,17 +47,18 @@ export function drawLayers(root: HTMLElement, layers: readonly LayerMaps[]): voi
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', layerAlt(l));
     const flat = l.height === 1;
-    const cols = flat ? 1 : columnsFor(l.channels, l.width, 260);
+    // Every map at least ~44 px on screen; as many per row as fit in ~520 px.
+    const scale = flat
+      ? Math.max(2, Math.min(24, Math.floor(320 / l.width)))
+      : Math.max(1, Math.round(44 / l.width));
+    const cols = flat ? 1 : columnsFor(l.channels, l.width * scale, 520, 2 * scale);
     const grid = tileImages(l.values, l.channels, l.height, l.width, {
       cols,
-      gap: 2,
+      gap: 1,
       scale: 'grey',
       fromZero: true,
       dark: isDark(),
     });
-    const scale = flat
-      ? Math.max(2, Math.min(24, Math.floor(320 / l.width)))
-      : Math.max(1, Math.min(6, Math.floor(260 / grid.width)));
     paintGrid(canvas, grid, scale);
     if (flat) canvas.style.height = '18px';
     fig.append(cap, canvas);
