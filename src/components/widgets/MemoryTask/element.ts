@@ -221,3 +221,5 @@ export function defineMemoryTask(): void {
   if (!customElements.get('nb-memory-task'))
     customElements.define('nb-memory-task', MemoryTaskElement);
 }
+
+defineMemoryTask();

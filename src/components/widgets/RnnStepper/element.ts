@@ -140,3 +140,5 @@ export function defineRnnStepper(): void {
   if (!customElements.get('nb-rnn-stepper'))
     customElements.define('nb-rnn-stepper', RnnStepperElement);
 }
+
+defineRnnStepper();

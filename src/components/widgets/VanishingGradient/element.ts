@@ -117,3 +117,5 @@ export function defineVanishingGradient(): void {
   if (!customElements.get('nb-vanishing-gradient'))
     customElements.define('nb-vanishing-gradient', VanishingGradientElement);
 }
+
+defineVanishingGradient();
