@@ -4,6 +4,7 @@
 import { createCharRunner } from '../lib/charlm/runner.ts';
 import { loadCharModel } from '../lib/charlm/format.ts';
 import type { CharCommand, CharMessage } from '../lib/charlm/protocol.ts';
+import { encode } from '../lib/charlm/vocab.ts';
 
 async function load(base: string) {
   const root = new URL(base, self.location.origin).href;
@@ -24,9 +25,8 @@ const runner = createCharRunner({
 });
 
 async function bench(cmd: Extract<CharCommand, { type: 'bench' }>): Promise<void> {
-  const [{ benchCharModel }, { encode }, { corpus, trained }] = await Promise.all([
+  const [{ benchCharModel }, { corpus, trained }] = await Promise.all([
     import('../lib/charlm/bench.ts'),
-    import('../lib/charlm/vocab.ts'),
     load(cmd.base),
   ]);
   const result = await benchCharModel(

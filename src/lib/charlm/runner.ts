@@ -27,15 +27,12 @@ export interface CharRunnerHost {
   load(base: string): Promise<{ corpus: string; trained: CharModel }>;
   /** Milliseconds of training per slice (default 30). */
   budgetMs?: number;
-  /** Milliseconds between progress messages (default 250) and samples (default 3000). */
+  /** Milliseconds between progress messages (default 500) and samples (default 3000). */
   progressMs?: number;
   sampleMs?: number;
   /** Milliseconds between held-out evaluations while training (default 8000). */
   evalMs?: number;
 }
-
-/** Characters of the held-out tail used for the live held-out loss. */
-const HELD_OUT_CHARS = 2000;
 
 export interface CharRunner {
   handle(cmd: CharCommand): void;
@@ -43,7 +40,7 @@ export interface CharRunner {
 
 export function createCharRunner(host: CharRunnerHost): CharRunner {
   const budget = host.budgetMs ?? 30;
-  const progressMs = host.progressMs ?? 250;
+  const progressMs = host.progressMs ?? 500;
   const sampleMs = host.sampleMs ?? 3000;
   const evalMs = host.evalMs ?? 8000;
   let loaded: { trained: CharModel; train: Int32Array; held: Int32Array } | null = null;
@@ -89,7 +86,8 @@ export function createCharRunner(host: CharRunnerHost): CharRunner {
   const measureHeldOut = (): void => {
     if (!loaded || !model) return;
     const T = 100;
-    const ids = loaded.held.subarray(0, Math.min(loaded.held.length, HELD_OUT_CHARS + 1));
+    // The whole held-out tail in windows of 100, as the training script measures it.
+    const ids = loaded.held;
     const n = Math.floor((ids.length - 1) / T);
     if (n < 1) return;
     const tokens = new Int32Array(n * T);

@@ -40,13 +40,15 @@ export function createTfCharTrainer(
     let h: Tensor2D = tf.zeros([B, H]);
     let c: Tensor2D = tf.zeros([B, H]);
     const hs: Tensor2D[] = [];
-    const columns = tf.unstack(ids, 1) as Tensor1D[];
+    // One-hot inputs times the kernel for every step at once (one matMul instead of T; gather's
+    // gradient needs UnsortedSegmentSum, which wasm lacks).
+    const oneHot = tf.cast(tf.oneHot(tf.reshape(ids, [B * T]), V), 'float32') as Tensor2D;
+    const xw = tf.unstack(
+      tf.reshape(tf.matMul(oneHot, kernel as Tensor2D), [B, T, 4 * H]),
+      1,
+    ) as Tensor2D[];
     for (let t = 0; t < T; t++) {
-      // A one-hot input times the kernel is a row lookup.
-      const z = tf.add<Tensor2D>(
-        tf.add(tf.gather(kernel, columns[t]!), tf.matMul(h, recurrent as Tensor2D)),
-        bias,
-      );
+      const z = tf.add<Tensor2D>(tf.add(xw[t]!, tf.matMul(h, recurrent as Tensor2D)), bias);
       const [zi, zf, zc, zo] = tf.split(z, 4, 1) as [Tensor2D, Tensor2D, Tensor2D, Tensor2D];
       c = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zc)));
       h = tf.mul(tf.sigmoid(zo), tf.tanh(c));

@@ -149,7 +149,9 @@ class CharLstm extends HTMLElement {
         const who = m.source === 'trained' ? 'trained model' : `from scratch, step ${m.step}`;
         out('sample-meta', `(${who}, temperature ${m.temperature.toFixed(2)})`);
         this.dataset['samples'] = String(Number(this.dataset['samples'] ?? 0) + 1);
-        this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
+        // While training, samples arrive every few seconds; the quiz hears about the next pause.
+        if (!this.#progress?.running)
+          this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
         break;
       }
       case 'progress': {
