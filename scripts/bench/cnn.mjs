@@ -4,7 +4,7 @@
 //   - typed-array engine in workers: examples/s of the lesson's CNN from seed 1, one worker and a
 //     batch split across two workers (the default on ≥ 2 cores);
 //   - time to 97% test accuracy on the 2,000 held-out digits from the default seed (seed 1, batch
-//     32, Adam 0.002), training time with evaluation excluded, and wall time including it;
+//     32, Adam 0.003), training time with evaluation excluded, and wall time including it;
 //   - tfjs paths (cpu, wasm with the registered filter-gradient kernel, webgl, webgpu where they
 //     come up): the same network built by buildTfModel, Adam, batch 32, main-thread loop.
 // headline: cnnExamplesPerSec (two workers), cnnSecondsTo97.

@@ -220,3 +220,170 @@ export function softmaxInto(logits: Float32Array, probs: Float32Array, n: number
   }
   for (let i = 0; i < n; i++) probs[i] = probs[i]! / sum;
 }
+
+/**
+ * convForward for CO a multiple of 8: a gather over each output position's window with eight
+ * running sums in locals (registers), zero inputs skipped. Same results as convForward.
+ */
+export function convForward8(
+  x: Float32Array,
+  xo: number,
+  H: number,
+  W: number,
+  C: number,
+  k: Float32Array,
+  bias: Float32Array,
+  K: number,
+  pad: number,
+  out: Float32Array,
+  OH: number,
+  OW: number,
+  CO: number,
+  relu: boolean,
+): void {
+  const lo = relu ? 0 : -Infinity;
+  for (let oh = 0; oh < OH; oh++) {
+    const khLo = Math.max(0, pad - oh);
+    const khHi = Math.min(K - 1, H - 1 + pad - oh);
+    for (let ow = 0; ow < OW; ow++) {
+      const kwLo = Math.max(0, pad - ow);
+      const kwHi = Math.min(K - 1, W - 1 + pad - ow);
+      const ob = (oh * OW + ow) * CO;
+      for (let cb = 0; cb < CO; cb += 8) {
+        let s0 = bias[cb]!,
+          s1 = bias[cb + 1]!,
+          s2 = bias[cb + 2]!,
+          s3 = bias[cb + 3]!;
+        let s4 = bias[cb + 4]!,
+          s5 = bias[cb + 5]!,
+          s6 = bias[cb + 6]!,
+          s7 = bias[cb + 7]!;
+        for (let kh = khLo; kh <= khHi; kh++) {
+          const xr = xo + (oh + kh - pad) * W;
+          for (let kw = kwLo; kw <= kwHi; kw++) {
+            const xb = (xr + ow + kw - pad) * C;
+            let w = (kh * K + kw) * C * CO + cb;
+            for (let ci = 0; ci < C; ci++, w += CO) {
+              const a = x[xb + ci]!;
+              if (a === 0) continue;
+              s0 += a * k[w]!;
+              s1 += a * k[w + 1]!;
+              s2 += a * k[w + 2]!;
+              s3 += a * k[w + 3]!;
+              s4 += a * k[w + 4]!;
+              s5 += a * k[w + 5]!;
+              s6 += a * k[w + 6]!;
+              s7 += a * k[w + 7]!;
+            }
+          }
+        }
+        const o = ob + cb;
+        out[o] = s0 > lo ? s0 : 0;
+        out[o + 1] = s1 > lo ? s1 : 0;
+        out[o + 2] = s2 > lo ? s2 : 0;
+        out[o + 3] = s3 > lo ? s3 : 0;
+        out[o + 4] = s4 > lo ? s4 : 0;
+        out[o + 5] = s5 > lo ? s5 : 0;
+        out[o + 6] = s6 > lo ? s6 : 0;
+        out[o + 7] = s7 > lo ? s7 : 0;
+      }
+    }
+  }
+}
+
+/**
+ * convBackward for CO a multiple of 8: per output position, eight channel gradients in locals
+ * (ReLU-masked; blocks whose eight are all zero skipped), applied to every window tap.
+ */
+export function convBackward8(
+  x: Float32Array,
+  xo: number,
+  H: number,
+  W: number,
+  C: number,
+  k: Float32Array,
+  K: number,
+  pad: number,
+  out: Float32Array,
+  dOut: Float32Array,
+  OH: number,
+  OW: number,
+  CO: number,
+  relu: boolean,
+  dK: Float32Array,
+  dBias: Float32Array,
+  dX: Float32Array | null,
+): void {
+  if (dX) dX.fill(0, 0, H * W * C);
+  const g = (i: number) => (relu && out[i]! <= 0 ? 0 : dOut[i]!);
+  for (let oh = 0; oh < OH; oh++) {
+    const khLo = Math.max(0, pad - oh);
+    const khHi = Math.min(K - 1, H - 1 + pad - oh);
+    for (let ow = 0; ow < OW; ow++) {
+      const kwLo = Math.max(0, pad - ow);
+      const kwHi = Math.min(K - 1, W - 1 + pad - ow);
+      const ob = (oh * OW + ow) * CO;
+      for (let cb = 0; cb < CO; cb += 8) {
+        const o = ob + cb;
+        const g0 = g(o),
+          g1 = g(o + 1),
+          g2 = g(o + 2),
+          g3 = g(o + 3);
+        const g4 = g(o + 4),
+          g5 = g(o + 5),
+          g6 = g(o + 6),
+          g7 = g(o + 7);
+        if (
+          g0 === 0 &&
+          g1 === 0 &&
+          g2 === 0 &&
+          g3 === 0 &&
+          g4 === 0 &&
+          g5 === 0 &&
+          g6 === 0 &&
+          g7 === 0
+        )
+          continue;
+        dBias[cb]! += g0;
+        dBias[cb + 1]! += g1;
+        dBias[cb + 2]! += g2;
+        dBias[cb + 3]! += g3;
+        dBias[cb + 4]! += g4;
+        dBias[cb + 5]! += g5;
+        dBias[cb + 6]! += g6;
+        dBias[cb + 7]! += g7;
+        for (let kh = khLo; kh <= khHi; kh++) {
+          const xr = (oh + kh - pad) * W;
+          for (let kw = kwLo; kw <= kwHi; kw++) {
+            const xb = (xr + ow + kw - pad) * C;
+            let w = (kh * K + kw) * C * CO + cb;
+            for (let ci = 0; ci < C; ci++, w += CO) {
+              const a = x[xo + xb + ci]!;
+              if (a !== 0) {
+                dK[w]! += a * g0;
+                dK[w + 1]! += a * g1;
+                dK[w + 2]! += a * g2;
+                dK[w + 3]! += a * g3;
+                dK[w + 4]! += a * g4;
+                dK[w + 5]! += a * g5;
+                dK[w + 6]! += a * g6;
+                dK[w + 7]! += a * g7;
+              }
+              if (dX) {
+                dX[xb + ci]! +=
+                  k[w]! * g0 +
+                  k[w + 1]! * g1 +
+                  k[w + 2]! * g2 +
+                  k[w + 3]! * g3 +
+                  k[w + 4]! * g4 +
+                  k[w + 5]! * g5 +
+                  k[w + 6]! * g6 +
+                  k[w + 7]! * g7;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -22,7 +22,7 @@ export interface CnnTrainerOptions {
   spec?: CnnSpec;
   /** Initial weights and batch order; default 1. */
   seed?: number;
-  /** Default 0.002 (Adam). */
+  /** Default 0.003 (Adam; the lesson's default). */
   learningRate?: number;
   /** Default 32. */
   batchSize?: number;
@@ -102,7 +102,7 @@ export function createCnnTrainer(opts: CnnTrainerOptions): CnnTrainer {
   let order = permutation(trainSize, rng);
   let cursor = 0;
   let steps = 0;
-  let lr = opts.learningRate ?? 0.002;
+  let lr = opts.learningRate ?? 0.003;
   const x = new Float32Array(n);
   const batch = new Uint32Array(batchSize);
   const K = spec.classes;

@@ -1,6 +1,6 @@
 import type { Scalar } from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNet, paramsOf } from '../../../../src/lib/ml/cnn/net';
+import { createNet, paramsOf, type NetOptions } from '../../../../src/lib/ml/cnn/net';
 import {
   digitsCnnSpec,
   digitsDenseSpec,
@@ -41,12 +41,31 @@ const otherSpec: CnnSpec = {
   classes: 10,
 };
 
+// 'same' padding with 8 and 16 filters: the gather and blocked kernels on padded borders.
+const sameSpec: CnnSpec = {
+  input: [12, 12, 1],
+  layers: [
+    { kind: 'conv', name: 'a', kernel: 5, filters: 8, padding: 'same', activation: 'relu' },
+    { kind: 'maxpool', name: 'p', size: 2 },
+    { kind: 'conv', name: 'b', kernel: 3, filters: 16, padding: 'same', activation: 'relu' },
+    { kind: 'maxpool', name: 'q', size: 2 },
+    { kind: 'dense', name: 'out', units: 10, activation: 'linear' },
+  ],
+  classes: 10,
+};
+
+const scatterOnly: NetOptions = { gatherFromChannels: 99, blockedBackwardBelowChannels: 0 };
+const blockedAll: NetOptions = { gatherFromChannels: 1, blockedBackwardBelowChannels: 99 };
+
 describe('typed-array CNN gradients equal tf.grads', () => {
   it.each([
-    ['digits CNN', digitsCnnSpec, 28],
-    ['dense comparison net', digitsDenseSpec, 28],
-    ['same padding, linear conv, hidden dense', otherSpec, 12],
-  ] as const)('%s: within 1e-4 on the same weights and batch', (_name, spec, hw) => {
+    ['digits CNN', digitsCnnSpec, 28, {}],
+    ['digits CNN, scatter kernels only', digitsCnnSpec, 28, scatterOnly],
+    ['digits CNN, gather/blocked kernels everywhere', digitsCnnSpec, 28, blockedAll],
+    ['dense comparison net', digitsDenseSpec, 28, {}],
+    ['same padding, linear conv, hidden dense', otherSpec, 12, {}],
+    ['same padding, 8/16 filters, blocked kernels', sameSpec, 12, blockedAll],
+  ] as const)('%s: within 1e-4 on the same weights and batch', (_name, spec, hw, opts) => {
     const B = 8;
     const w = initWeights(spec, 7);
     // Non-zero biases so ReLU boundaries are exercised away from zero.
@@ -56,7 +75,7 @@ describe('typed-array CNN gradients equal tf.grads', () => {
         w[p.name] = Float32Array.from(w[p.name]!, () => r.uniform(-0.1, 0.1));
     }
     const { x, labels } = batch(B, 11, hw);
-    const net = createNet(spec);
+    const net = createNet(spec, opts);
     const params = paramsOf(spec, w);
     const grads = params.map((p) => new Float32Array(p.length));
     let loss = 0;
