@@ -68,7 +68,17 @@ test('Play, learning rate and chart share one 1280×800 view; 5 s of seeded trai
   expect(start.mode).toBe('worker');
   expect(start.testAccuracy!).toBeLessThan(0.3);
   await play.click();
-  await waitFor(t, (s) => s.seconds >= 5);
+  const five = await waitFor(t, (s) => s.seconds >= 5);
+  // On an idle 2-core machine 5 s of training is well over 100 batches. When the machine is so
+  // loaded that fewer than 60 batches fit in 5 s (under 400 examples/s), train on to 60 batches
+  // and say so, rather than measure the machine's load.
+  if (five.batch < 60) {
+    test.info().annotations.push({
+      type: 'slow machine',
+      description: `only ${five.batch} batches in 5 s of training; trained on to 60 batches`,
+    });
+    await waitFor(t, (s) => s.batch >= 60);
+  }
   await t.getByRole('button', { name: 'Pause' }).click();
   const s = await waitFor(t, (x) => !x.playing && x.testAccuracy !== null);
   expect(s.kind).toBe('cnn');

@@ -9,7 +9,7 @@ import { predictedClasses, type DigitModel, type ModelKind, type SplitTraining }
 import type { FromRunner, Progress, RunSettings, ToRunner } from './protocol.ts';
 
 export const PROGRESS_MS = 100;
-export const KERNELS_MS = 250;
+export const KERNELS_MS = 500;
 export const EVAL_MS = 1000;
 /** A batch's mean cross-entropy above this (or NaN) stops training as diverged. */
 export const DIVERGED_LOSS = 25;
@@ -324,6 +324,7 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
             await inflight;
             if (run) {
               flushLoss(run);
+              postProgress(run); // the page learns first that training stopped
               evaluate(run);
               postKernels(run);
               postProgress(run);

@@ -69,17 +69,29 @@ export class ConfusionPanel {
   }
 
   /** New predictions: redraw the matrix and the selected cell's digits. */
-  update(c: Confusion, labels: Uint8Array, predicted: Uint8Array, images?: Uint8Array): void {
+  update(
+    c: Confusion,
+    labels: Uint8Array,
+    predicted: Uint8Array,
+    images?: Uint8Array,
+    playing = false,
+  ): void {
     this.#c = c;
     this.#labels = labels;
     this.#predicted = predicted;
     this.#images = images;
-    drawConfusion(this.table, c, this.selected);
+    const now = performance.now();
+    // While training: the counts at most every 2 s, the words and the cell's digits on pause.
+    if (playing && now - this.#drawn < 2000) return;
+    this.#drawn = now;
+    drawConfusion(this.table, c, this.selected, !playing);
+    if (playing) return;
     const sum = this.root.querySelector<HTMLElement>('[data-cm-summary]');
     const text = describeConfusion(c);
     if (sum && sum.textContent !== text) sum.textContent = text;
     if (this.selected) this.#drawCell();
   }
+  #drawn = -Infinity;
 
   select(t: number, p: number): void {
     this.selected = [t, p];

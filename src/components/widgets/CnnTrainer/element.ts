@@ -325,7 +325,13 @@ class CnnTrainer extends HTMLElement {
         const e = m.evaluation;
         if (e.run !== this.#run || !this.#testLabels) return;
         this.#confusion = confusionMatrix(this.#testLabels, e.predicted);
-        this.#panel?.update(this.#confusion, this.#testLabels, e.predicted, this.#testImages);
+        this.#panel?.update(
+          this.#confusion,
+          this.#testLabels,
+          e.predicted,
+          this.#testImages,
+          this.#store.get().status === 'playing',
+        );
         const s = this.#store.get();
         this.#chart?.curves[s.settings.kind].push(e.epoch, e.accuracy);
         this.#store.set({
@@ -335,7 +341,9 @@ class CnnTrainer extends HTMLElement {
             seconds: s.progress?.seconds ?? 0,
           }),
         });
-        this.#refreshMaps(s.status !== 'playing');
+        // While training, the maps and the matrix's cell list wait for the pause (main-thread
+        // work stays small); the counts themselves update.
+        if (s.status !== 'playing') this.#refreshMaps(true);
         this.#changed();
         return;
       }

@@ -109,6 +109,7 @@ export function drawConfusion(
   table: HTMLTableElement,
   c: Confusion,
   selected: readonly [number, number] | null,
+  labels = true,
 ): void {
   for (const b of table.querySelectorAll<HTMLButtonElement>('button[data-cell]')) {
     const [t, p] = (b.dataset['cell'] ?? '0,0').split(',').map(Number) as [number, number];
@@ -121,10 +122,11 @@ export function drawConfusion(
     b.classList.toggle('ct-strong', shade > 0.55);
     const on = selected !== null && selected[0] === t && selected[1] === p;
     b.setAttribute('aria-pressed', String(on));
-    b.setAttribute(
-      'aria-label',
-      `true ${t}, predicted ${p}: ${n} digit${n === 1 ? '' : 's'}${t === p ? ' (right)' : ''}`,
-    );
+    if (labels)
+      b.setAttribute(
+        'aria-label',
+        `true ${t}, predicted ${p}: ${n} digit${n === 1 ? '' : 's'}${t === p ? ' (right)' : ''}`,
+      );
   }
 }
 
