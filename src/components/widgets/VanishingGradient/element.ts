@@ -3,6 +3,7 @@
 // redraws the chart, the summary and the table from the new settings. Settings live in the URL.
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
 import { loadUrlState, saveUrlState } from '../../../lib/state/location.ts';
+import { createLiveSummary, type LiveSummary } from '../shared/text-alt.ts';
 import type { Schema } from '../../../lib/state/url-state.ts';
 
 const schema = {
@@ -18,6 +19,7 @@ export class VanishingGradientElement extends HTMLElement {
   #settings: Settings = { length: 50, gain: 1, forgetBias: 1 };
   #norms: { rnn: number[]; lstm: number[] } | null = null;
   #pending = 0;
+  #live: LiveSummary | undefined;
 
   #ns = 'vanishing';
   #base: Settings = { length: 50, gain: 1, forgetBias: 1 };
@@ -37,7 +39,9 @@ export class VanishingGradientElement extends HTMLElement {
     const s = { ...vanishingDefaults, ...this.#settings };
     const norms = gradientNorms(s);
     this.#norms = norms;
-    view.drawVanishing(this, vanishingChart(norms, s));
+    const summary = this.querySelector<HTMLElement>('[data-vg-summary]');
+    if (summary) this.#live ??= createLiveSummary(summary, 800);
+    view.drawVanishing(this, vanishingChart(norms, s), (t) => this.#live?.update(t));
     this.dataset['ready'] = String(ticket);
     this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
   }
@@ -80,6 +84,9 @@ export class VanishingGradientElement extends HTMLElement {
 
   disconnectedCallback(): void {
     for (const f of this.#cleanup.splice(0)) f();
+    this.#live?.flush();
+    this.#live?.dispose();
+    this.#live = undefined;
   }
 
   /** Quiz contract, rule 5: puts graded settings back after a reload. */

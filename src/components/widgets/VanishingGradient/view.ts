@@ -20,7 +20,12 @@ function ticks(
   );
 }
 
-export function drawVanishing(root: HTMLElement, c: VanishingChart): void {
+/** Redraws everything; the summary sentence goes through `say` (a throttled live region). */
+export function drawVanishing(
+  root: HTMLElement,
+  c: VanishingChart,
+  say: (t: string) => void,
+): void {
   root.querySelector('path[data-series="rnn"]')?.setAttribute('d', c.rnn);
   root.querySelector('path[data-series="lstm"]')?.setAttribute('d', c.lstm);
   ticks(root.querySelector('[data-vg-xticks]'), c.xTicks, (t) => ({
@@ -33,8 +38,7 @@ export function drawVanishing(root: HTMLElement, c: VanishingChart): void {
     y: (t.at + 4).toFixed(1),
     'text-anchor': 'end',
   }));
-  const summary = root.querySelector('[data-vg-summary]');
-  if (summary && summary.textContent !== c.summary) summary.textContent = c.summary;
+  say(c.summary);
   const body = root.querySelector('[data-vg-table] tbody');
   if (body) {
     const frag = document.createDocumentFragment();
