@@ -56,7 +56,7 @@ test.describe('claims of the lesson', () => {
 
   test('the mode-collapse preset collapses; the RMSProp run covers the modes', async ({ page }) => {
     await open(page);
-    await page.getByRole('link', { name: 'the mode-collapse preset', exact: true }).click();
+    await page.getByRole('link', { name: 'the mode-collapse preset', exact: true }).first().click();
     let w = page.locator('#gan2d');
     await expect.poll(() => w.evaluate((el) => 'quizState' in el)).toBe(true);
     const bad = await train(w, 2000);
