@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { sidebar } from './src/lib/course/sidebar-node.ts';
 import { remarkNotebook } from './src/lib/notebook/remark.ts';
+import pwa from './src/pwa/integration.ts';
 import digitsData from './src/integrations/digits-data.ts';
 
 // KaTeX is rendered at build time (rehype-katex); its CSS and fonts are bundled from the katex
@@ -35,6 +36,12 @@ export default defineConfig({
         'An interactive course on how neural networks work, with real models training in your browser.',
       logo: { src: './src/assets/logo.svg', replacesTitle: false },
       favicon: '/favicon.svg',
+      // Installable (src/pwa/integration.ts writes the manifest and icons at build time).
+      head: [
+        { tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#0072b2' } },
+        { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/icons/icon-192.png' } },
+      ],
       customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
       sidebar,
       components: {
@@ -46,6 +53,7 @@ export default defineConfig({
       pagination: true,
     }),
     mdx(),
+    pwa(),
   ],
   vite: {
     worker: { format: 'es' },

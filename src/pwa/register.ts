@@ -1,0 +1,58 @@
+// Registers the service worker (src/pwa/integration.ts writes /sw.js at build time) and shows a
+// small notice when a new version of the course is waiting: "A new version of Neuronbook is
+// available. Reload". Reload activates it (skipWaiting through workbox-window) and reloads the
+// page once it controls the page. Production builds only (the dev server has no sw.js).
+// Under automation (navigator.webdriver) it registers only when a test asks for it with
+// localStorage 'nb-sw' = 'on' (tests/e2e/offline.spec.ts), so the other browser tests do not each
+// download the whole course into a cache.
+
+function wanted(): boolean {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return false;
+  if (!navigator.webdriver) return true;
+  try {
+    return localStorage.getItem('nb-sw') === 'on';
+  } catch {
+    return false;
+  }
+}
+
+function showUpdateNotice(onReload: () => void): void {
+  if (document.querySelector('.nb-update')) return;
+  const box = document.createElement('div');
+  box.className = 'nb-update';
+  box.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  text.textContent = 'A new version of Neuronbook is available.';
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.textContent = 'Reload';
+  reload.addEventListener('click', () => {
+    reload.disabled = true;
+    onReload();
+  });
+  const later = document.createElement('button');
+  later.type = 'button';
+  later.textContent = 'Later';
+  later.addEventListener('click', () => box.remove());
+  box.append(text, reload, later);
+  document.body.append(box);
+}
+
+async function register(): Promise<void> {
+  const { Workbox } = await import('workbox-window');
+  const wb = new Workbox('/sw.js', { scope: '/' });
+  wb.addEventListener('waiting', () => {
+    showUpdateNotice(() => {
+      wb.addEventListener('controlling', () => location.reload());
+      wb.messageSkipWaiting();
+    });
+  });
+  await wb.register();
+}
+
+if (wanted()) {
+  // After the load event, and workbox-window itself on demand: nothing in the first paint.
+  const go = () => void register().catch(() => undefined);
+  if (document.readyState === 'complete') go();
+  else addEventListener('load', go, { once: true });
+}
