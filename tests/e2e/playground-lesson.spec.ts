@@ -166,6 +166,15 @@ test('issue 16: a preset link leaves Play and the output in view at 1280×800; i
   await page.getByRole('link', { name: 'This setup overfits — press play', exact: true }).click();
   await expect(pg.getByRole('button', { name: 'Play' })).toBeInViewport({ ratio: 1 });
   await expect(pg.locator('[data-heatmap]')).toBeInViewport({ ratio: 0.9 });
+  // The readouts share one baseline, and nothing of the output map spills below its box.
+  const tops = await pg
+    .locator('.pg-readouts dd')
+    .evaluateAll((dds) => dds.map((d) => Math.round(d.getBoundingClientRect().bottom)));
+  const firstRow = tops.filter((t) => Math.abs(t - tops[0]!) < 20);
+  expect(new Set(firstRow).size, `readout baselines ${tops.join(', ')}`).toBe(1);
+  expect(await pg.locator('.pg-output').evaluate((el) => getComputedStyle(el).overflow)).toBe(
+    'hidden',
+  );
   // Overfit, then restore the weights of the lowest test loss (step 84 with this seed).
   await pg.getByLabel('Speed').selectOption('64');
   await pg.getByRole('button', { name: 'Play' }).click();

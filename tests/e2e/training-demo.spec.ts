@@ -206,6 +206,8 @@ test('forcing WebGL and losing its context falls back to another backend and kee
   await page.goto(LESSON);
   await widget(page).scrollIntoViewIfNeeded();
   await waitFor(page, (s) => s.backend !== null);
+  // Lesson 1 keeps the backend menu behind the "Advanced" disclosure.
+  await widget(page).locator('summary', { hasText: 'Advanced' }).click();
   await widget(page).getByLabel('Backend').selectOption('webgl');
   await waitFor(page, (s) => s.backend === 'webgl', 60_000);
   await button(page, 'Step').click();
@@ -276,6 +278,12 @@ test('issue 16: on a phone the legend says the loss chart is below; the title fo
   const w = widget(page);
   await w.scrollIntoViewIfNeeded();
   await expect(w.locator('.nb-td-legend')).toContainText('Below, the solid line');
+  // Backend and examples/s sit behind a closed "Advanced" disclosure in lesson 1.
+  const advanced = w.locator('details.nb-td-advanced');
+  await expect(advanced).not.toHaveAttribute('open');
+  await expect(w.getByLabel('Backend')).toBeHidden();
+  await advanced.locator('summary').click();
+  await expect(w.getByLabel('Backend')).toBeVisible();
   await expect(w.locator('figcaption').first()).toContainText('two spirals');
   await w.getByLabel('Data set').selectOption('xor');
   await expect(w.locator('figcaption').first()).toContainText('XOR (four quadrants)');
