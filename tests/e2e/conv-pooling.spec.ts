@@ -86,6 +86,9 @@ test('pooling explorer: tf-equal values, argmax, shift numbers, keyboard, quiz, 
   await expect(w.locator('[data-out="summary"]')).toContainText(
     'into a 13×13 map: 169 values instead of 676.',
   );
+  // It starts on the strongest pooled value, which tf agrees with.
+  await expect(cell).toContainText('the maximum of the 2×2 window');
+  await expectEqualsTf();
   // Keyboard through the pooled map to the 7's bar: row 5, column 6 (1-based).
   const pooled = w.getByRole('application', { name: /Pooled map/ });
   await pooled.focus();

@@ -153,6 +153,15 @@ export function mountPoolExplorer(root: HTMLElement): PoolController {
     ] as const)
       control(name).value = String(v);
   };
+  // Start on the strongest pooled value, so the first view shows a real maximum and its source.
+  {
+    const pooled = resultOf(store.get()).pooled;
+    let best = 0;
+    pooled.data.forEach((v, i) => {
+      if (v > pooled.data[best]!) best = i;
+    });
+    store.set({ row: Math.floor(best / pooled.width), col: best % pooled.width });
+  }
   cleanup.push(store.subscribe(render, { immediate: true }));
   summary.flush();
 
