@@ -75,3 +75,48 @@ test('the inline checks answer by keyboard', async ({ page }) => {
     await expect(root.locator('.nb-status')).toContainText('Correct.');
   }
 });
+
+test('widget questions lead to their figure and back; stepper and gradient view are restored after reload', async ({
+  page,
+}) => {
+  await page.goto(PATH);
+  const quiz = page.locator('nb-quiz[data-quiz="recurrent-neural-networks"]');
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  // Go to the stepper from its question, set "A pulse, later its opposite" at step 4, come back.
+  const q = quiz.locator('.nb-question[data-question="stepper-flip"]');
+  const go = q.getByRole('link', { name: 'Go to the figure' });
+  await go.focus();
+  await page.keyboard.press('Enter');
+  const stepper = page.locator('#rnn-stepper');
+  await expect(stepper).toBeInViewport();
+  await stepper.getByLabel('Input sequence').focus();
+  await page.keyboard.press('ArrowDown');
+  await stepper.getByRole('button', { name: 'Last step' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(stepper.locator('[data-rnn-counter]')).toHaveText('Step 4 of 6');
+  await page.getByRole('link', { name: 'Back to the question' }).click();
+  await expect(q.locator('[data-action="check"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(q.locator('.nb-status')).toContainText('Correct.');
+  // The gradient view's exploding question, answered with gain 3.
+  const vg = page.locator('#vanishing-gradient');
+  await vg.getByRole('slider', { name: 'RNN weight gain' }).focus();
+  await page.keyboard.press('End');
+  const ex = quiz.locator('.nb-question[data-question="exploding"]');
+  await ex.locator('[data-action="check"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(ex.locator('.nb-status')).toContainText('Correct.');
+  // After a reload (without the query string) both figures show the graded state again.
+  await page.goto(PATH);
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(q.locator('.nb-status')).toContainText('Correct.');
+  await expect(stepper.getByLabel('Input sequence')).toHaveValue('flip');
+  await expect(stepper.locator('[data-rnn-counter]')).toHaveText('Step 4 of 6');
+  await expect(vg.locator('output[data-vg-out="gain"]')).toHaveText('3.0');
+  await expect(q.locator('.nb-figure-reset')).toHaveCount(0);
+  await expect(ex.locator('.nb-figure-reset')).toHaveCount(0);
+});
