@@ -38,6 +38,8 @@ class Gan2dElement extends HTMLElement {
   #collapse: CollapseTracker = { collapsedSeen: false };
   #lastTable = 0;
   #draws = 0;
+  #colours: { theme: string; colours: ReturnType<typeof readColours> } | undefined;
+  #lastText = 0;
 
   /** Redraw count (the bench divides it by time for frames per second). */
   drawStats(): { draws: number } {
@@ -319,7 +321,11 @@ class Gan2dElement extends HTMLElement {
     const s = this.#snap;
     if (!s) return;
     this.#draws++;
-    const colours = readColours(this);
+    // Colours are read from CSS once per theme (getComputedStyle every frame costs a style pass).
+    const theme = document.documentElement.dataset['theme'] ?? '';
+    let cached = this.#colours;
+    if (cached?.theme !== theme) cached = this.#colours = { theme, colours: readColours(this) };
+    const colours = cached.colours;
     const q = <E extends Element>(sel: string) => this.querySelector<E>(sel)!;
     const changed = s.changed;
     drawHeat(
@@ -338,6 +344,10 @@ class Gan2dElement extends HTMLElement {
       q<SVGSVGElement>('[data-chart="outputs"]'),
       s,
     );
+    // Words and numbers change the page's text (style and layout work): at most 5 times a second.
+    const now = performance.now();
+    if (s.playing && !s.changed && now - this.#lastText < 200) return;
+    this.#lastText = now;
     const text = describeGan(this.#settings, s);
     for (const [k, v] of Object.entries(text.readouts)) {
       const el = this.querySelector(`[data-out="${k}"]`);
@@ -345,7 +355,6 @@ class Gan2dElement extends HTMLElement {
     }
     if (text.slow) this.#setSlow(text.slow);
     this.#live?.update(text.summary);
-    const now = performance.now();
     if (!s.playing || now - this.#lastTable > 2000) {
       this.#lastTable = now;
       renderTable(
