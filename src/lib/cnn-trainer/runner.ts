@@ -8,7 +8,7 @@ import type { PortLike } from '../ml/cnn/runner.ts';
 import { predictedClasses, type DigitModel, type ModelKind, type SplitTraining } from './model.ts';
 import type { FromRunner, Progress, RunSettings, ToRunner } from './protocol.ts';
 
-export const PROGRESS_MS = 100;
+export const PROGRESS_MS = 200;
 export const KERNELS_MS = 500;
 export const EVAL_MS = 1000;
 /** A batch's mean cross-entropy above this (or NaN) stops training as diverged. */

@@ -129,11 +129,13 @@ class CnnTrainer extends HTMLElement {
 
     this.#cleanup.push(
       this.#store.subscribe(
-        (s) => {
-          this.dataset['status'] = s.status;
-          controls.setPlaying(s.status === 'playing');
-          controls.setEnabled('play', s.status !== 'diverged' && s.status !== 'error');
-          controls.setEnabled('step', s.status !== 'diverged' && s.status !== 'error');
+        (s, prev) => {
+          if (s.status !== prev.status || s === prev) {
+            this.dataset['status'] = s.status;
+            controls.setPlaying(s.status === 'playing');
+            controls.setEnabled('play', s.status !== 'diverged' && s.status !== 'error');
+            controls.setEnabled('step', s.status !== 'diverged' && s.status !== 'error');
+          }
           readouts(this, s.progress, s.status, this.#client?.mode);
           const alert = $<HTMLElement>('[data-alert]');
           const alertText = $<HTMLElement>('[data-alert-text]');
