@@ -17,6 +17,8 @@ export const urlSchema = {
   seed: { kind: 'int', default: 1, min: 0, max: 4_294_967_295 },
   act: { kind: 'enum', default: 'tanh', options: ACTIVATIONS },
   layers: { kind: 'intList', default: [8, 8], min: 1, max: 32, maxLength: 4 },
+  // The reader's backend choice travels with the rest of the setup (issue 10).
+  backend: { kind: 'enum', default: 'auto', options: BACKEND_CHOICES },
 } satisfies Schema;
 export type UrlValues = Values<typeof urlSchema>;
 
@@ -86,7 +88,14 @@ export function parseProps(d: Record<string, string | undefined>): DemoSettings 
 }
 
 export function toUrlValues(s: DemoSettings): UrlValues {
-  return { data: s.dataset, lr: s.learningRate, seed: s.seed, act: s.activation, layers: s.hidden };
+  return {
+    data: s.dataset,
+    lr: s.learningRate,
+    seed: s.seed,
+    act: s.activation,
+    layers: s.hidden,
+    backend: s.backend,
+  };
 }
 
 export function fromUrlValues(s: DemoSettings, v: UrlValues): DemoSettings {
@@ -97,6 +106,7 @@ export function fromUrlValues(s: DemoSettings, v: UrlValues): DemoSettings {
     seed: v.seed,
     activation: v.act as Activation,
     hidden: [...v.layers],
+    backend: v.backend as BackendChoice,
   };
 }
 

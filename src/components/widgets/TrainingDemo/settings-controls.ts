@@ -77,6 +77,7 @@ export function wireSettings(
     on(dataset, 'change', () => h.dataset(dataset.value as DemoSettings['dataset']));
   }
   if (backend) {
+    backend.value = settings.backend; // the URL may have chosen another one than the page
     on(backend, 'change', () =>
       h.backend(BACKEND_CHOICES.find((x) => x === backend.value) ?? 'auto'),
     );
