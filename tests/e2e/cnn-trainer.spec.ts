@@ -142,6 +142,19 @@ test('the trained model loads with ≥ 98% test accuracy, and the pad reads a dr
   await expect(dp.locator('[data-answer]')).toContainText('reads a 1');
   await t.locator('button[data-cell="4,9"]').click();
   expect(await axeWidgets(page)).toEqual([]);
+
+  // Widget questions are graded from the widgets' state: loaded weights do not count as training
+  // from scratch; the largest off-diagonal cell does count.
+  const question = (id: string) => page.locator(`nb-quiz .nb-question[data-question="${id}"]`);
+  await question('train-to-95').locator('[data-action="check"]').click();
+  await expect(question('train-to-95').locator('.nb-status')).toContainText('loaded');
+  const top = await t.evaluate(
+    (e) =>
+      (e as unknown as { quizState(): { topMistake: [number, number] } }).quizState().topMistake,
+  );
+  await t.locator(`button[data-cell="${top[0]},${top[1]}"]`).click();
+  await question('biggest-mistake').locator('[data-action="check"]').click();
+  await expect(question('biggest-mistake').locator('.nb-status')).toContainText('Right');
 });
 
 test('keyboard only: load, play and pause by keys, walk the matrix with arrows, draw with the pen', async ({
