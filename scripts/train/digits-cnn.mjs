@@ -5,10 +5,10 @@
 // Each folder holds model.json (architecture, parameter table, checksum, test accuracy, how it was
 // trained) and weights.bin (float32 little-endian, spec order).
 //
-//   node scripts/train/digits-cnn.mjs [--epochs 30] [--only full|0to4] [--out public/models]
+//   node scripts/train/digits-cnn.mjs [--epochs 12] [--only full|0to4] [--out public/models]
 //
 // The data are the packed digits (scripts/data/digits.mjs), built in memory from the mnist
-// package; nothing is downloaded. Deterministic: same seed and epochs, same weights.
+// package; nothing is downloaded. Deterministic: same seed, epochs and engine code, same weights.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import { createCnnTrainer } from '../../src/lib/ml/cnn/trainer.ts';
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const { values: args } = parseArgs({
   options: {
-    epochs: { type: 'string', default: '30' },
+    epochs: { type: 'string', default: '12' },
     only: { type: 'string' },
     out: { type: 'string', default: join(root, 'public/models') },
     seed: { type: 'string', default: '1' },

@@ -6,3 +6,5 @@ export * from './predict.ts';
 export * from './trainer.ts';
 export * from './tf-model.ts';
 export * from './model-file.ts';
+export * from './protocol.ts';
+export * from './runner.ts';
