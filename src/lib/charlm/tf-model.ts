@@ -48,18 +48,18 @@ export function createTfCharTrainer(
       1,
     ) as Tensor2D[];
     for (let t = 0; t < T; t++) {
-      const z = tf.add<Tensor2D>(tf.add(xw[t]!, tf.matMul(h, recurrent as Tensor2D)), bias);
+      const z = tf.add(tf.add(xw[t]!, tf.matMul(h, recurrent as Tensor2D)), bias);
       const [zi, zf, zc, zo] = tf.split(z, 4, 1) as [Tensor2D, Tensor2D, Tensor2D, Tensor2D];
       c = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zc)));
       h = tf.mul(tf.sigmoid(zo), tf.tanh(c));
       hs.push(h);
     }
     // Rows in batch-major order (b·T + t), like the batch's targets.
-    const all = tf.reshape<Tensor2D>(tf.stack(hs, 1), [B * T, H]);
-    const logits = tf.add(tf.matMul(all, outKernel as Tensor2D), outBias);
+    const all = tf.reshape(tf.stack(hs, 1), [B * T, H]);
+    const logits = tf.add(tf.matMul(all, outKernel), outBias);
     const logp = tf.logSoftmax(logits);
     const picked = tf.sum(tf.mul(logp, tf.oneHot(targets, V)), 1);
-    return tf.neg(tf.mean(picked));
+    return tf.neg(tf.mean<Scalar>(picked));
   };
 
   return {
@@ -75,11 +75,12 @@ export function createTfCharTrainer(
           const norm = tf.sqrt(tf.addN(list.map((g) => tf.sum(tf.square(g)))));
           scale = tf.minimum(1, tf.div(clipNorm, tf.maximum(norm, 1e-12)));
         }
-        const named: Record<string, Tensor> = {};
-        vars.forEach((v, i) => {
-          named[v.name] = scale ? tf.mul(list[i]!, scale) : list[i]!;
-        });
-        optimizer.applyGradients(named);
+        optimizer.applyGradients(
+          vars.map((v, i) => ({
+            name: v.name,
+            tensor: scale ? tf.mul(list[i]!, scale) : list[i]!,
+          })),
+        );
         return value.dataSync()[0]!;
       });
     },

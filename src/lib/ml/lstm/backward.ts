@@ -83,18 +83,18 @@ export function backward(
       if (target >= 0 && V > 0) {
         const po = (t * B + b) * V;
         for (let v = 0; v < V; v++) dy[v] = probs[po + v]! * scale;
-        dy[target] -= scale;
-        for (let v = 0; v < V; v++) dby[v] += dy[v]!;
+        dy[target] = dy[target]! - scale;
+        for (let v = 0; v < V; v++) dby[v] = dby[v]! + dy[v]!;
         for (let k = 0; k < H; k++) {
           const hk = hidden[hOff + k]!;
           const row = k * V;
           let s = 0;
           for (let v = 0; v < V; v++) {
             const d = dy[v]!;
-            dWy[row + v] += hk * d;
+            dWy[row + v] = dWy[row + v]! + hk * d;
             s += Wy[row + v]! * d;
           }
-          dh[k] += s;
+          dh[k] = dh[k]! + s;
         }
       }
       for (let k = 0; k < H; k++) normSq += dh[k]! * dh[k]!;
@@ -122,17 +122,17 @@ export function backward(
           dz[k] = dh[k]! * (1 - h * h);
         }
       }
-      for (let j = 0; j < G; j++) db[j] += dz[j]!;
+      for (let j = 0; j < G; j++) db[j] = db[j]! + dz[j]!;
       if (tokens) {
         const row = tokens[seqIdx]! * G;
-        for (let j = 0; j < G; j++) dWx[row + j] += dz[j]!;
+        for (let j = 0; j < G; j++) dWx[row + j] = dWx[row + j]! + dz[j]!;
       } else {
         const xo = seqIdx * X;
         for (let k = 0; k < X; k++) {
           const xk = features![xo + k]!;
           if (xk === 0) continue;
           const row = k * G;
-          for (let j = 0; j < G; j++) dWx[row + j] += xk * dz[j]!;
+          for (let j = 0; j < G; j++) dWx[row + j] = dWx[row + j]! + xk * dz[j]!;
         }
       }
       const hPrev = (t * B + b) * H;
@@ -142,7 +142,7 @@ export function backward(
         let s = 0;
         for (let j = 0; j < G; j++) {
           const d = dz[j]!;
-          dWh[row + j] += hk * d;
+          dWh[row + j] = dWh[row + j]! + hk * d;
           s += Wh[row + j]! * d;
         }
         dhNext[sb + k] = s;

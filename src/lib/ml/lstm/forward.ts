@@ -133,14 +133,14 @@ export function forward(
       for (let j = 0; j < G; j++) z[j] = bias[j]!;
       if (tokens) {
         const row = tokens[seqIdx]! * G;
-        for (let j = 0; j < G; j++) z[j] += Wx[row + j]!;
+        for (let j = 0; j < G; j++) z[j] = z[j]! + Wx[row + j]!;
       } else {
         const xo = seqIdx * X;
         for (let k = 0; k < X; k++) {
           const xk = features![xo + k]!;
           if (xk === 0) continue;
           const row = k * G;
-          for (let j = 0; j < G; j++) z[j] += xk * Wx[row + j]!;
+          for (let j = 0; j < G; j++) z[j] = z[j]! + xk * Wx[row + j]!;
         }
       }
       const hPrev = (t * B + b) * H;
@@ -148,7 +148,7 @@ export function forward(
         const hk = hidden[hPrev + k]!;
         if (hk === 0) continue;
         const row = k * G;
-        for (let j = 0; j < G; j++) z[j] += hk * Wh[row + j]!;
+        for (let j = 0; j < G; j++) z[j] = z[j]! + hk * Wh[row + j]!;
       }
       const go = (t * B + b) * G;
       const hNext = ((t + 1) * B + b) * H;
@@ -185,7 +185,7 @@ export function forward(
         const hk = hidden[hNext + k]!;
         if (hk === 0) continue;
         const row = k * V;
-        for (let v = 0; v < V; v++) logits[v] += hk * Wy[row + v]!;
+        for (let v = 0; v < V; v++) logits[v] = logits[v]! + hk * Wy[row + v]!;
       }
       let max = -Infinity;
       let arg = 0;

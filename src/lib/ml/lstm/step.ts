@@ -50,12 +50,12 @@ export function stepModel(
   for (let j = 0; j < G; j++) z[j] = w.bias[j]!;
   if (typeof input === 'number') {
     const row = input * G;
-    for (let j = 0; j < G; j++) z[j] += Wx[row + j]!;
+    for (let j = 0; j < G; j++) z[j] = z[j]! + Wx[row + j]!;
   } else {
     for (let k = 0; k < spec.inputSize; k++) {
       const xk = input[k]!;
       if (xk === 0) continue;
-      for (let j = 0; j < G; j++) z[j] += xk * Wx[k * G + j]!;
+      for (let j = 0; j < G; j++) z[j] = z[j]! + xk * Wx[k * G + j]!;
     }
   }
   const h = state.hidden;
@@ -63,7 +63,7 @@ export function stepModel(
     const hk = h[k]!;
     if (hk === 0) continue;
     const row = k * G;
-    for (let j = 0; j < G; j++) z[j] += hk * Wh[row + j]!;
+    for (let j = 0; j < G; j++) z[j] = z[j]! + hk * Wh[row + j]!;
   }
   const gates = state.gates;
   if (spec.cell === 'lstm') {

@@ -57,7 +57,10 @@ export function createTrainer(options: TrainerOptions): RecurrentTrainer {
     clipNorm: options.clipNorm ?? 0,
     last,
     step(batch, opts = {}) {
-      const cache = forward(model, batch, { ...opts, cache: last.cache });
+      const cache = forward(model, batch, {
+        ...opts,
+        ...(last.cache ? { cache: last.cache } : {}),
+      });
       const gradients = backward(model, batch, cache, last.gradients);
       last.cache = cache;
       last.gradients = gradients;
