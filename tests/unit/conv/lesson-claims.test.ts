@@ -15,6 +15,7 @@ import { flipKernel, outputSize, parameterCounts } from '../../../src/lib/conv/c
 import { computePooling, type PoolingSetup } from '../../../src/lib/conv/pooling-explorer.ts';
 import { pct } from '../../../src/lib/conv/format.ts';
 import { toRows } from '../../../src/lib/conv/grid.ts';
+import { digitsCnnSpec, layerShapes } from '../../../src/lib/ml/cnn/spec.ts';
 
 const bytes = packDigits();
 const set = parseDigits(
@@ -71,6 +72,11 @@ describe('lesson 2.1: the convolution explorer', () => {
     expect(outputSize(28, 3, 1, 1)).toBe(28);
     expect(outputSize(28, 3, 1, 2)).toBe(14);
     expect(outputSize(28, 5, 0, 1) ** 2 * 8).toBe(4608);
+  });
+  it("lesson 2.3's network starts with 8 kernels of 5×5: 8 maps of 24×24", () => {
+    const first = digitsCnnSpec.layers[0]!;
+    expect(first).toMatchObject({ kind: 'conv', kernel: 5, filters: 8, padding: 'valid' });
+    expect(layerShapes(digitsCnnSpec)[0]!.outShape).toEqual([24, 24, 8]);
   });
   it('the parameter table', () => {
     expect(parameterCounts(28, 28, 1, 3, 8, 100)).toEqual({ conv: 80, dense: 78_500 });
