@@ -94,7 +94,7 @@ export async function benchCharModel(
     typedStepsPerSec: round(typed),
     tfjsStepsPerSec: tfjs,
     bestTfjs: best,
-    speedupVsBestTfjs: best ? round((typed / best.stepsPerSec) * 100) / 100 : null,
+    speedupVsBestTfjs: best ? Math.round((typed / best.stepsPerSec) * 100) / 100 : null,
     charsGeneratedPerSec: Math.round(gen * chunk),
   };
 }
