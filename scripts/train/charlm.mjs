@@ -23,7 +23,7 @@ import * as C from '../../src/lib/charlm/config.ts';
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const outArg = process.argv.indexOf('--out');
 const outDir = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'public/models/charlm');
-const steps = Number(process.env.CHARLM_STEPS ?? 4000);
+const steps = Number(process.env.CHARLM_STEPS ?? 3000);
 
 const text = readFileSync(join(root, 'public/models/charlm/corpus.txt'), 'utf8');
 const vocab = vocabFromText(text);
