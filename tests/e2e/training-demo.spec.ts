@@ -91,6 +91,19 @@ test('the lesson claim: five presses of Step (500 steps) bring the test loss bel
   ).toHaveCount(40);
   expect(end.trainLoss!).toBeLessThan(start.trainLoss!);
   await expect(widget(page).locator('[data-nb-progress="step"]')).toHaveText('500');
+  // issue 16: no flat stairs after single Step presses: consecutive points of the loss table
+  // (the curve's text alternative) never repeat a loss at a later step.
+  const rows = await widget(page)
+    .locator('table[data-nb-table]')
+    .last()
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+  expect(rows.length).toBeGreaterThan(1);
+  // (a stale report repeats both losses exactly; a real evaluation changes at least one)
+  for (let k = 1; k < rows.length; k++)
+    expect(`${rows[k]![1]} ${rows[k]![2]}`, `row ${k}: ${rows[k]!.join(' ')}`).not.toBe(
+      `${rows[k - 1]![1]} ${rows[k - 1]![2]}`,
+    );
   // Reset repeats the same seed from step 0.
   await button(page, 'Reset').first().click();
   const again = await waitFor(page, (s) => s.step === 0);

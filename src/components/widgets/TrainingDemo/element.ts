@@ -55,6 +55,7 @@ class TrainingDemo extends HTMLElement {
   #snapInFlight = false;
   #lastSnap = -Infinity;
   #lastStep = -1;
+  #lastLosses: [number | null, number | null] = [null, null]; // train, test of the last point
   #captions: ReturnType<typeof wireCaptions> | undefined;
   #draws = createDrawScheduler(() => this.#store.get().status === 'playing');
 
@@ -62,7 +63,6 @@ class TrainingDemo extends HTMLElement {
     const startDataset = this.dataset['dataset'] ?? '';
     const { settings, notice } = readSettings(this.dataset);
     this.#store.set({ settings, notice });
-    // The title names the data set being learned; the legend says where the loss chart is.
     const captions = wireCaptions(this, startDataset);
     captions.datasetChanged(settings.dataset);
     this.#captions = captions;
@@ -71,7 +71,7 @@ class TrainingDemo extends HTMLElement {
     const heat = $<SVGSVGElement>('svg[data-heatmap]');
     const curves = $<SVGSVGElement>('svg[data-curves]');
     const bar = $<HTMLElement>('[data-nb-controls]');
-    const footer = $<HTMLElement>('[data-nb-progress-root]');
+    const footer = $<HTMLElement>('.nb-td-footer') ?? $<HTMLElement>('[data-nb-progress-root]'); // both lists
     const [heatLive, curveLive] = [...this.querySelectorAll<HTMLElement>('[data-nb-live]')];
     const [heatTable, curveTable] = [
       ...this.querySelectorAll<HTMLTableElement>('table[data-nb-table]'),
@@ -254,6 +254,7 @@ class TrainingDemo extends HTMLElement {
     this.#train.clear();
     this.#test.clear();
     this.#lastStep = -1;
+    this.#lastLosses = [null, null];
     this.#grid = snapshotGrid(undefined);
   }
 
@@ -266,8 +267,12 @@ class TrainingDemo extends HTMLElement {
     switch (msg.type) {
       case 'progress': {
         if (msg.step < this.#lastStep) this.#clearRun();
-        if (msg.step !== this.#lastStep) {
+        // Reports between two evaluations repeat the last losses at later steps (flat stairs
+        // after Step presses, issue 16): plot only new evaluations, at the step they were made.
+        const fresh = msg.trainLoss !== this.#lastLosses[0] || msg.testLoss !== this.#lastLosses[1];
+        if (msg.step !== this.#lastStep && (fresh || this.#lastStep < 0)) {
           this.#lastStep = msg.step;
+          this.#lastLosses = [msg.trainLoss, msg.testLoss];
           if (Number.isFinite(msg.trainLoss)) this.#train.push(msg.step, msg.trainLoss);
           if (msg.testLoss !== null && Number.isFinite(msg.testLoss))
             this.#test.push(msg.step, msg.testLoss);
