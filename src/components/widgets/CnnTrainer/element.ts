@@ -23,7 +23,7 @@ import type { CnnClient } from './client.ts';
 import { ConfusionPanel } from './confusion-panel.ts';
 import { AccuracyChart } from './accuracy-chart.ts';
 import { readouts } from './readouts.ts';
-import { drawKernels, drawLayers } from './view.ts';
+import { drawLayers, showKernels } from './view.ts';
 
 type Status = 'idle' | 'loading' | 'ready' | 'playing' | 'diverged' | 'error';
 
@@ -54,6 +54,7 @@ class CnnTrainer extends HTMLElement {
     scratch: { cnn: null, dense: null },
   });
   #chart: AccuracyChart | undefined;
+  #trainedCurve = false;
   #testImages: Uint8Array | undefined;
   #testLabels: Uint8Array | undefined;
   #confusion: Confusion | undefined;
@@ -335,7 +336,11 @@ class CnnTrainer extends HTMLElement {
           this.#store.get().status === 'playing',
         );
         const s = this.#store.get();
-        this.#chart?.curves[s.settings.kind].push(e.epoch, e.accuracy);
+        const curve = this.#chart?.curves[s.settings.kind];
+        // Loading the trained weights replaces the run's random start: start its curve afresh.
+        if (e.trained && !this.#trainedCurve) curve?.clear();
+        this.#trainedCurve = e.trained;
+        curve?.push(e.epoch, e.accuracy);
         this.#store.set({
           scratch: recordScratch(s.scratch, s.settings.kind, e.trained, {
             epoch: e.epoch,
@@ -349,27 +354,9 @@ class CnnTrainer extends HTMLElement {
         this.#changed();
         return;
       }
-      case 'kernels': {
-        if (m.run !== this.#run) return;
-        const canvas = this.querySelector<HTMLCanvasElement>('canvas[data-kernels]');
-        if (canvas) {
-          drawKernels(canvas, m.kernels);
-          const kind = this.#store.get().settings.kind;
-          canvas.setAttribute(
-            'aria-label',
-            kind === 'cnn'
-              ? `The ${m.kernels.count} first-layer kernels, ${m.kernels.height}×${m.kernels.width} weights each, as coloured squares`
-              : `The ${m.kernels.count} hidden units' weights on the 784 pixels, each as a 28×28 image`,
-          );
-          const legend = this.querySelector('[data-kernels-legend]');
-          if (legend)
-            legend.textContent =
-              kind === 'cnn'
-                ? `Each square is one ${m.kernels.height}×${m.kernels.width} kernel of the first convolutional layer: red weights add brightness under them, blue ones subtract it, white is zero.`
-                : 'The dense network has no kernels: each square is one hidden unit’s weight on every pixel, a whole-image template (red positive, blue negative).';
-        }
+      case 'kernels':
+        if (m.run === this.#run) showKernels(this, m.kernels, this.#store.get().settings.kind);
         return;
-      }
       case 'error':
         if (m.run !== this.#run && m.run !== -1) return;
         this.#store.set({ status: 'error', error: m.message });

@@ -37,5 +37,9 @@ export function describeProgress(p: Progress | null, kind: ModelKind, curves: st
   const name = kind === 'cnn' ? 'The convolutional network' : 'The dense network';
   const acc = p.testAccuracy != null ? `${pct(p.testAccuracy)} test accuracy` : 'not yet evaluated';
   const how = p.trained ? ' (trained weights loaded)' : '';
-  return `${name}${how}: ${acc} after ${p.epoch.toFixed(2)} epochs, ${p.seconds.toFixed(1)} s of training. ${curves}`;
+  const when =
+    p.trained && p.batch === 0
+      ? ''
+      : ` after ${p.epoch.toFixed(2)} epochs, ${p.seconds.toFixed(1)} s of training`;
+  return `${name}${how}: ${acc}${when}. ${curves}`;
 }

@@ -35,6 +35,25 @@ export function drawKernels(canvas: HTMLCanvasElement, k: KernelImages): void {
   paintGrid(canvas, grid, big ? 2 : 10);
 }
 
+/** Draws the kernels into the widget's canvas and words its label and legend for `kind`. */
+export function showKernels(root: HTMLElement, k: KernelImages, kind: 'cnn' | 'dense'): void {
+  const canvas = root.querySelector<HTMLCanvasElement>('canvas[data-kernels]');
+  if (!canvas) return;
+  drawKernels(canvas, k);
+  canvas.setAttribute(
+    'aria-label',
+    kind === 'cnn'
+      ? `The ${k.count} first-layer kernels, ${k.height}×${k.width} weights each, as coloured squares`
+      : `The ${k.count} hidden units' weights on the 784 pixels, each as a 28×28 image`,
+  );
+  const legend = root.querySelector('[data-kernels-legend]');
+  if (legend)
+    legend.textContent =
+      kind === 'cnn'
+        ? `Each square is one ${k.height}×${k.width} kernel of the first convolutional layer: red weights add brightness under them, blue ones subtract it, white is zero.`
+        : 'The dense network has no kernels: each square is one hidden unit’s weight on every pixel, a whole-image template (red positive, blue negative).';
+}
+
 /** One row per layer: its label and its maps as grey tiles. */
 export function drawLayers(root: HTMLElement, layers: readonly LayerMaps[]): void {
   const doc = root.ownerDocument;
@@ -169,7 +188,7 @@ export function drawCellDigits(
 export function drawAccuracy(svg: SVGSVGElement, series: Series[], maxEpoch: number): void {
   const vm = curvesViewModel(
     series,
-    { width: 420, height: 220, margin: { top: 12, right: 70, bottom: 34, left: 44 } },
+    { width: 420, height: 220, margin: { top: 12, right: 70, bottom: 34, left: 58 } },
     {
       yDomain: [0, 1],
       xDomain: [0, Math.max(0.5, maxEpoch)],
