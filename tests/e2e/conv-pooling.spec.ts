@@ -164,6 +164,12 @@ test('pooling explorer: tf-equal values, argmax, shift numbers, keyboard, quiz, 
       axe.violations.map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
     ).toEqual([]);
   }
+  // After a reload the stored widget answers put the explorer back into a graded setting (both
+  // graded states used 3 × 3 windows, with stride 3 and 2), not its 2 × 2 default.
+  await page.reload();
+  await expect(w).toHaveAttribute('data-ready', '');
+  await expect(w.getByLabel('Window')).toHaveValue('3');
+  expect(['2', '3']).toContain(await w.getByLabel('Stride').inputValue());
   expect(problems.consoleErrors).toEqual([]);
   expect(problems.failedRequests).toEqual([]);
   expect(problems.foreignRequests).toEqual([]);
