@@ -67,6 +67,8 @@ export interface Evaluation {
   epoch: number;
   /** The run holds the shipped trained weights (not a from-scratch run). */
   trained: boolean;
+  /** Measured while training goes on (false: on pause, step, load or start). */
+  playing: boolean;
   accuracy: number;
   predicted: Uint8Array;
 }

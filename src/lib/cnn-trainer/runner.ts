@@ -136,6 +136,7 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
           batch: r.batch,
           epoch: r.examples / r.data.train.count,
           trained: r.trained,
+          playing,
           accuracy: r.testAccuracy,
           predicted,
         },
@@ -324,7 +325,6 @@ export function createRunner(host: RunnerHost, sliceMs = 25): Runner {
             await inflight;
             if (run) {
               flushLoss(run);
-              postProgress(run); // the page learns first that training stopped
               evaluate(run);
               postKernels(run);
               postProgress(run);

@@ -333,7 +333,7 @@ class CnnTrainer extends HTMLElement {
           this.#testLabels,
           e.predicted,
           this.#testImages,
-          this.#store.get().status === 'playing',
+          e.playing,
         );
         const s = this.#store.get();
         const curve = this.#chart?.curves[s.settings.kind];
@@ -350,7 +350,7 @@ class CnnTrainer extends HTMLElement {
         });
         // While training, the maps and the matrix's cell list wait for the pause (main-thread
         // work stays small); the counts themselves update.
-        if (s.status !== 'playing') this.#refreshMaps(true);
+        if (!e.playing) this.#refreshMaps(true);
         this.#changed();
         return;
       }
