@@ -51,8 +51,13 @@ async function register(): Promise<void> {
 }
 
 if (wanted()) {
-  // After the load event, and workbox-window itself on demand: nothing in the first paint.
+  // When the page is idle after loading (workbox-window itself on demand), so registering and the
+  // first precaching never compete with the reader's first paint and first interactions.
   const go = () => void register().catch(() => undefined);
-  if (document.readyState === 'complete') go();
-  else addEventListener('load', go, { once: true });
+  const idle = () =>
+    'requestIdleCallback' in window
+      ? requestIdleCallback(go, { timeout: 10_000 })
+      : setTimeout(go, 3000);
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
 }
