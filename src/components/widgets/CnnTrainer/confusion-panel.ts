@@ -80,18 +80,15 @@ export class ConfusionPanel {
     this.#labels = labels;
     this.#predicted = predicted;
     this.#images = images;
-    const now = performance.now();
-    // While training: the counts at most every 2 s, the words and the cell's digits on pause.
-    if (playing && now - this.#drawn < 2000) return;
-    this.#drawn = now;
-    drawConfusion(this.table, c, this.selected, !playing);
+    // While training the matrix waits for the pause (100 cells restyled would cost the page a
+    // frame); the accuracy readout and the curve stay live.
     if (playing) return;
+    drawConfusion(this.table, c, this.selected);
     const sum = this.root.querySelector<HTMLElement>('[data-cm-summary]');
     const text = describeConfusion(c);
     if (sum && sum.textContent !== text) sum.textContent = text;
     if (this.selected) this.#drawCell();
   }
-  #drawn = -Infinity;
 
   select(t: number, p: number): void {
     this.selected = [t, p];
