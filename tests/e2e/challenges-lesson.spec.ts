@@ -16,14 +16,14 @@ test('saliency and FGSM probes: the lesson numbers, keyboard use, and both widge
   const sal = page.locator('#saliency');
   await sal.scrollIntoViewIfNeeded();
   await expect(sal.getByRole('status')).toContainText('Ready', { timeout: 60_000 });
-  // The first test 7: read as 7 (99.97%), and one blanked patch drops it below 2%.
-  await expect(sal.locator('[data-nb-summary]')).toContainText('reads this test 7 as 7 (100.0%)');
+  // The first test 7: read as 7 (99.8%), and one blanked patch drops it below 5%.
+  await expect(sal.locator('[data-nb-summary]')).toContainText('reads this test 7 as 7 (99.8%)');
   const drop = await sal.locator('[data-nb-summary]').textContent();
-  expect(Number(/by ([\d.]+)%/.exec(drop ?? '')?.[1])).toBeGreaterThan(98);
-  // Keyboard: the second 7 is misread as an 8.
+  expect(Number(/by ([\d.]+)%/.exec(drop ?? '')?.[1])).toBeGreaterThan(94.8);
+  // Keyboard: the second 7 is borderline, 52%.
   await sal.getByLabel('Example (1–100)').focus();
   await page.keyboard.press('ArrowUp');
-  await expect(sal.locator('[data-nb-summary]')).toContainText('reads this test 7 as 8');
+  await expect(sal.locator('[data-nb-summary]')).toContainText('reads this test 7 as 7 (51.8%)');
   // The probe explains another class on request.
   await sal.getByLabel('Explain the class').selectOption('1');
   await expect.poll(async () => (await state(sal))?.['cls']).toBe(1);
@@ -31,24 +31,25 @@ test('saliency and FGSM probes: the lesson numbers, keyboard use, and both widge
   const adv = page.locator('#fgsm');
   await adv.scrollIntoViewIfNeeded();
   await expect(adv.locator('[data-nb-summary]')).toContainText(
-    'The smallest ε that turns it into any other digit is 0.085 (it becomes a 2)',
+    'The smallest ε that turns it into any other digit is 0.130 (it becomes a 2)',
     { timeout: 60_000 },
   );
-  // ε by keyboard: from 0.1 (the start) the attack already reads a 2.
-  await expect.poll(async () => (await state(adv))?.['advPredicted']).toBe(2);
-  const quiz = page.locator('nb-quiz[data-quiz="challenges"]');
-  const flipQ = quiz.locator('.nb-question[data-question="flip-a-seven"]');
-  await flipQ.locator('[data-action="check"]').click();
-  await expect(flipQ.locator('.nb-status')).toContainText('Correct');
-  // Targeted at 3: needs ε ≥ 0.125. Home then 26 × ArrowRight = 0.13.
-  await adv.getByLabel('Attack').selectOption('3');
+  // At the starting ε = 0.1 it still reads 7; ε = 0.13 by keyboard (Home, 26 × →) reads a 2.
+  await expect.poll(async () => (await state(adv))?.['advPredicted']).toBe(7);
   const eps = adv.getByRole('slider', { name: /ε/ });
   await eps.focus();
   await page.keyboard.press('Home');
   for (let i = 0; i < 26; i++) await page.keyboard.press('ArrowRight');
   await expect(adv.locator('[data-nb-eps-out]')).toHaveText('0.130');
+  await expect.poll(async () => (await state(adv))?.['advPredicted']).toBe(2);
+  const quiz = page.locator('nb-quiz[data-quiz="challenges"]');
+  const flipQ = quiz.locator('.nb-question[data-question="flip-a-seven"]');
+  await flipQ.locator('[data-action="check"]').click();
+  await expect(flipQ.locator('.nb-status')).toContainText('Correct');
+  // Targeted at 3: needs ε ≥ 0.13, which is where the slider is.
+  await adv.getByLabel('Attack').selectOption('3');
   await expect.poll(async () => (await state(adv))?.['advPredicted']).toBe(3);
-  await expect(adv.locator('[data-nb-summary]')).toContainText('a 3 is 0.125');
+  await expect(adv.locator('[data-nb-summary]')).toContainText('a 3 is 0.130');
   const targetQ = quiz.locator('.nb-question[data-question="targeted-attack"]');
   await targetQ.locator('[data-action="check"]').click();
   await expect(targetQ.locator('.nb-status')).toContainText('Correct');

@@ -47,30 +47,37 @@ describe('the challenges lesson, on the shipped model', () => {
     expect(trained.meta.testAccuracy).toBeLessThan(0.99);
   });
 
-  it('the first test 7 is read as 7 with 99.97%; one blanked 6×6 patch drops that below 2%', () => {
+  it('the first test 7 is read as 7 with 99.8%; one blanked 6×6 patch drops that below 5%', () => {
     const img = testDigit(7, 1);
     const p = predict(trained.weights, img, trained.spec);
     expect(p.label).toBe(7);
-    expect(p.probabilities[7]!).toBeCloseTo(0.9997, 4);
+    expect(p.probabilities[7]!).toBeCloseTo(0.998, 3);
     const occ = occlusionMap(trained.weights, img, 7, { spec: trained.spec });
-    expect(occ.base - Math.max(...occ.drops)).toBeLessThan(0.02);
+    expect(occ.base - Math.max(...occ.drops)).toBeLessThan(0.05);
   });
 
-  it('the second test 7 is already misread, as an 8', () => {
-    expect(predict(trained.weights, testDigit(7, 2), trained.spec).label).toBe(8);
+  it('the second test 7 is borderline (52%) and flips to an 8 at ε = 0.005', () => {
+    const img = testDigit(7, 2);
+    const p = predict(trained.weights, img, trained.spec);
+    expect(p.label).toBe(7);
+    expect(p.probabilities[7]!).toBeCloseTo(0.52, 2);
+    const sign = signOf(lossGradient(tf, model, img, 7));
+    expect(
+      smallestFlip(trained.weights, img, sign, 7, { step: 0.005, spec: trained.spec }),
+    ).toEqual({ eps: 0.005, label: 8 });
   });
 
-  it('untargeted FGSM: the smallest ε (0.005 grid) that flips the first 7 is 0.085, to a 2', () => {
+  it('untargeted FGSM: the smallest ε (0.005 grid) that flips the first 7 is 0.13, to a 2', () => {
     const img = testDigit(7, 1);
     const sign = signOf(lossGradient(tf, model, img, 7));
     const flip = smallestFlip(trained.weights, img, sign, 7, { step: 0.005, spec: trained.spec });
-    expect(flip).toEqual({ eps: 0.085, label: 2 });
-    // ε = 0.085 is about 22 of 255 grey levels.
-    expect(Math.round(0.085 * 255)).toBe(22);
-    expect(predict(trained.weights, fgsm(img, sign, 0.1), trained.spec).label).toBe(2);
+    expect(flip).toEqual({ eps: 0.13, label: 2 });
+    // ε = 0.13 is about 33 of 255 grey levels.
+    expect(Math.round(0.13 * 255)).toBe(33);
+    expect(predict(trained.weights, fgsm(img, sign, 0.12), trained.spec).label).toBe(7);
   });
 
-  it('targeted FGSM on the first 7: a 2 at ε = 0.085, a 3 at 0.125, an 8 at 0.135, no other digit up to 0.5', () => {
+  it('targeted FGSM on the first 7: 2 at 0.125, 3 at 0.13, 8 at 0.135, 0 at 0.22, never 1, 4, 5, 6, 9', () => {
     const img = testDigit(7, 1);
     const at = (t: number) =>
       smallestFlip(trained.weights, img, signOf(lossGradient(tf, model, img, t)), 7, {
@@ -78,7 +85,7 @@ describe('the challenges lesson, on the shipped model', () => {
         step: 0.005,
         spec: trained.spec,
       }).eps;
-    expect([2, 3, 8].map(at)).toEqual([0.085, 0.125, 0.135]);
-    for (const t of [0, 1, 4, 5, 6, 9]) expect(at(t), `target ${t}`).toBeUndefined();
+    expect([2, 3, 8, 0].map(at)).toEqual([0.125, 0.13, 0.135, 0.22]);
+    for (const t of [1, 4, 5, 6, 9]) expect(at(t), `target ${t}`).toBeUndefined();
   });
 });
