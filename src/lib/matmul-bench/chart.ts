@@ -54,7 +54,7 @@ export function benchChart(points: readonly BenchPoint[], layout = BENCH_LAYOUT)
   const area = plotArea(layout);
   const x = scaleLog()
     .base(2)
-    .domain([BENCH_SIZES[0], BENCH_SIZES[BENCH_SIZES.length - 1]])
+    .domain([BENCH_SIZES[0], BENCH_SIZES[BENCH_SIZES.length - 1]!])
     .range([area.left, area.right]);
   const rates = points.map((p) => p.gflops).filter((v) => v > 0);
   const ys = decades(
