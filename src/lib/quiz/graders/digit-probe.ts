@@ -16,7 +16,7 @@ function asAttack(state: unknown): Attack | undefined {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) return undefined;
   const o = state as Record<string, unknown>;
   if (o['mode'] !== 'attack') return undefined;
-  const num = (k: string) => (typeof o[k] === 'number' ? (o[k]) : undefined);
+  const num = (k: string) => (typeof o[k] === 'number' ? o[k] : undefined);
   const eps = num('eps');
   const predicted = num('predicted');
   const advPredicted = num('advPredicted');
