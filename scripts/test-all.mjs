@@ -3,6 +3,7 @@
 // scripts put node_modules/.bin first on PATH).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const out = '.test-output';
 mkdirSync(out, { recursive: true });
@@ -52,10 +53,14 @@ run(
 
 const built = run('build', 'astro', ['build']);
 
-rmSync(`${out}/playwright.json`, { force: true });
+// playwright.config.ts writes its JSON next to a side-by-side build (NB_OUT_DIR) when one is set.
+const pwJson = process.env.NB_OUT_DIR
+  ? join(dirname(process.env.NB_OUT_DIR), out, 'playwright.json')
+  : `${out}/playwright.json`;
+rmSync(pwJson, { force: true });
 if (built) {
   run('browser tests', 'playwright', ['test'], (ok) => {
-    const j = readJson(`${out}/playwright.json`);
+    const j = readJson(pwJson);
     if (!j?.stats) return { passed: 0, failed: 1, skipped: 0 };
     const s = j.stats;
     const failed = s.unexpected + (ok || s.unexpected > 0 ? 0 : 1);

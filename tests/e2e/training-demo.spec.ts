@@ -17,8 +17,16 @@ interface DemoState {
   mode: string | null;
 }
 
-const state = (page: Page): Promise<DemoState> =>
-  page.locator(WIDGET).evaluate((el) => (el as unknown as { quizState(): DemoState }).quizState());
+// Null until the lazily defined element has upgraded (it has no quizState before that).
+const stateOrNull = (page: Page): Promise<DemoState | null> =>
+  page.locator(WIDGET).evaluate((el) => {
+    const w = el as unknown as { quizState?: () => DemoState };
+    return typeof w.quizState === 'function' ? w.quizState() : null;
+  });
+const state = async (page: Page): Promise<DemoState> => {
+  await expect.poll(() => stateOrNull(page).then((s) => s !== null)).toBe(true);
+  return (await stateOrNull(page))!;
+};
 
 async function waitFor(
   page: Page,
@@ -29,8 +37,10 @@ async function waitFor(
   await expect
     .poll(
       async () => {
-        last = await state(page);
-        return pred(last);
+        const s = await stateOrNull(page);
+        if (s === null) return false;
+        last = s;
+        return pred(s);
       },
       { timeout, intervals: [100, 200, 500] },
     )
