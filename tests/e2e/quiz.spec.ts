@@ -40,6 +40,8 @@ const question = (page: Page, id: string): Locator =>
 async function ready(page: Page) {
   await page.goto(LESSON);
   await expect(page.locator(quizSel)).toHaveAttribute('data-ready', 'true');
+  // Widgets are defined lazily; grading before they upgrade says "still loading".
+  await expect(page.locator('[data-nb-lazy="pending"]')).toHaveCount(0);
 }
 
 /** Presses Check of a question by keyboard: Tab to it from the current focus, then Enter. */

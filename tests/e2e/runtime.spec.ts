@@ -13,8 +13,13 @@ interface DemoState {
   mode: string | null;
 }
 
-const state = (page: Page): Promise<DemoState> =>
-  page.locator(WIDGET).evaluate((el) => (el as unknown as { quizState(): DemoState }).quizState());
+// Waits for the lazily defined element to upgrade (data-nb-lazy="pending" until then).
+const state = async (page: Page): Promise<DemoState> => {
+  await expect(page.locator(`${WIDGET}[data-nb-lazy="pending"]`)).toHaveCount(0);
+  return page
+    .locator(WIDGET)
+    .evaluate((el) => (el as unknown as { quizState(): DemoState }).quizState());
+};
 
 async function trainsOnMainThread(page: Page): Promise<void> {
   const widget = page.locator(WIDGET);
