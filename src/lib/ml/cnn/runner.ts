@@ -49,7 +49,8 @@ export function createCnnRunner(host: CnnRunnerHost): CnnRunner {
   let lastAccuracy: number | null = null;
   let sinceLoss = 0;
   let sinceSteps = 0;
-  let window: { t: number; examples: number }[] = [];
+  // Recent (time, examples) samples over the last second, for the examples/s readout.
+  let rateWindow: { t: number; examples: number }[] = [];
   let nextId = 0;
   const waiting = new Map<number, (r: GradReply) => void>();
 
@@ -81,8 +82,8 @@ export function createCnnRunner(host: CnnRunnerHost): CnnRunner {
   };
 
   const progress = (t: CnnTrainer, evaluated: boolean) => {
-    const first = window[0];
-    const last = window[window.length - 1];
+    const first = rateWindow[0];
+    const last = rateWindow[rateWindow.length - 1];
     const rate =
       first && last && last.t > first.t
         ? ((last.examples - first.examples) * 1000) / (last.t - first.t)
@@ -112,8 +113,8 @@ export function createCnnRunner(host: CnnRunnerHost): CnnRunner {
         sinceSteps++;
       } while (now() - t0 < sliceMs && trainMs + now() - t0 < budgetMs);
       trainMs += now() - t0;
-      window.push({ t: trainMs, examples: t.examplesSeen });
-      while (window.length > 2 && window[0]!.t < trainMs - 1000) window.shift();
+      rateWindow.push({ t: trainMs, examples: t.examplesSeen });
+      while (rateWindow.length > 2 && rateWindow[0]!.t < trainMs - 1000) rateWindow.shift();
       let evaluated = false;
       if (evalEveryMs > 0 && trainMs - lastEvalAt >= evalEveryMs) {
         lastEvalAt = trainMs;
@@ -155,7 +156,7 @@ export function createCnnRunner(host: CnnRunnerHost): CnnRunner {
     trainMs = 0;
     lastEvalAt = 0;
     lastAccuracy = null;
-    window = [];
+    rateWindow = [];
     host.post({
       type: 'ready',
       trainSize: trainer.trainSize,
