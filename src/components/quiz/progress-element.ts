@@ -197,7 +197,6 @@ class NbProgress extends HTMLElement {
     const out = await grade(view.key, read.response);
     if (out.status !== 'graded')
       return view.showInvalid(`This answer could not be checked (${out.reason}).`);
-    view.showOutcome(out, read.response, { retry: false });
     await store.add([
       {
         kind: 'answer',
@@ -212,6 +211,7 @@ class NbProgress extends HTMLElement {
         hints: view.hintsShown,
       },
     ]);
+    view.showOutcome(out, read.response, { retry: false });
     showNotices(store, this.querySelector('.nb-notices'));
     await this.#render();
   }

@@ -122,7 +122,20 @@ class NbQuiz extends HTMLElement {
     this.#showResult(current.complete);
   }
 
+  /** Views whose answer is being graded and saved (a second press meanwhile does nothing). */
+  #checking = new WeakSet<QuestionView>();
+
   async #check(view: QuestionView): Promise<void> {
+    if (this.#checking.has(view)) return;
+    this.#checking.add(view);
+    try {
+      await this.#checkNow(view);
+    } finally {
+      this.#checking.delete(view);
+    }
+  }
+
+  async #checkNow(view: QuestionView): Promise<void> {
     const key = this.#key;
     if (!key) return;
     const read = view.read();
@@ -130,7 +143,7 @@ class NbQuiz extends HTMLElement {
     const out = await grade(view.key, read.response);
     if (out.status !== 'graded')
       return view.showInvalid(`This answer could not be checked (${out.reason}).`);
-    view.showOutcome(out, read.response, { retry: false });
+    // Saved before it is shown: once the reader sees the outcome, a reload keeps it.
     const store = await progressStore();
     if (!this.#attempt) {
       // Another tab may have started this attempt: join it rather than splitting the answers.
@@ -146,6 +159,7 @@ class NbQuiz extends HTMLElement {
       await store.add([this.#attempt]);
     }
     await store.add([answerRecord(key.id, view, 'quiz', read.response, out, this.#attempt.id)]);
+    view.showOutcome(out, read.response, { retry: false });
     showNotices(store, this.querySelector('.nb-notices'));
     await store.refresh();
     this.#sync();
@@ -266,10 +280,10 @@ class NbCheck extends HTMLElement {
     const out = await grade(view.key, read.response);
     if (out.status !== 'graded')
       return view.showInvalid(`This answer could not be checked (${out.reason}).`);
-    view.showOutcome(out, read.response, { retry: true });
-    this.querySelector<HTMLButtonElement>('[data-action="again"]')?.focus();
     const store = await progressStore();
     await store.add([answerRecord(key.id, view, 'check', read.response, out)]);
+    view.showOutcome(out, read.response, { retry: true });
+    this.querySelector<HTMLButtonElement>('[data-action="again"]')?.focus();
     showNotices(store, this.querySelector('.nb-notices'));
   }
 }
