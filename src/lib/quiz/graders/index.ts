@@ -16,6 +16,7 @@ import { matmulBenchGraders } from './matmul-bench.ts';
 import { digitProbeGraders } from './digit-probe.ts';
 import { cnnTrainerGraders } from './cnn-trainer.ts';
 import { ganGraders } from './gan.ts';
+import { transferGraders } from './transfer.ts';
 
 export type { Grader, GradeResult, GraderExample, GraderParams } from './types.ts';
 
@@ -34,6 +35,7 @@ export const graders: Readonly<Record<string, Grader>> = {
   ...digitProbeGraders,
   ...cnnTrainerGraders,
   ...ganGraders,
+  ...transferGraders,
 };
 
 /** Grades with a grader, turning a thrown error into a failing result (graders should not throw). */
