@@ -2,6 +2,7 @@
 // a forward cache: gradients of the mean cross-entropy for every weight array, plus the norm of
 // ∂L/∂h_t at every step (the vanishing-gradient view reads these).
 import type { ForwardCache, SequenceBatch } from './forward.ts';
+import { matmulNT, scratch, transpose } from './kernels.ts';
 import { gateCount, zeroWeights, type RecurrentModel, type RecurrentWeights } from './spec.ts';
 
 export interface Gradients {
@@ -55,101 +56,115 @@ export function backward(
   g.outBias.fill(0);
   const norms = result.hiddenGradNorms;
   const dWx = g.kernel;
-  const dWh = g.recurrent;
   const db = g.bias;
-  const dWy = g.outKernel;
-  const dby = g.outBias;
-  const Wh = w.recurrent;
-  const Wy = w.outKernel;
   const { gates, cells, tanhCells, hidden, probs } = cache;
   const tokens = batch.tokens;
   const features = batch.features;
   const targets = batch.targets;
   const scale = cache.counted > 0 ? 1 / cache.counted : 0;
-  const dhNext = new Float64Array(B * H);
-  const dcNext = new Float64Array(B * H);
-  const dh = new Float64Array(H);
-  const dz = new Float64Array(G);
-  const dy = new Float64Array(V);
+  const TB = T * B;
+  const BH = B * H;
+  // Hidden states transposed once, [H × (T+1)·B]: column block 0 is h₀ (the inputs of ∂U),
+  // blocks 1…T the head's inputs.
+  const ld = (T + 1) * B;
+  const Ht = scratch('bwd.Ht', H * ld);
+  transpose(hidden, 0, ld, H, Ht);
+  // ∂L/∂h from the head at every step, [T·B × H] (zero where no target).
+  const dHead = scratch('bwd.dHead', TB * H);
+  dHead.fill(0, 0, TB * H);
+  if (targets && V > 0 && cache.counted > 0) {
+    const dY = scratch('bwd.dY', TB * V);
+    for (let t = 0; t < T; t++) {
+      for (let b = 0; b < B; b++) {
+        const o = (t * B + b) * V;
+        const target = targets[b * T + t]!;
+        if (target < 0) {
+          dY.fill(0, o, o + V);
+          continue;
+        }
+        for (let v = 0; v < V; v++) dY[o + v] = probs[o + v]! * scale;
+        dY[o + target] = dY[o + target]! - scale;
+      }
+    }
+    const dby = g.outBias;
+    for (let n = 0; n < TB; n++) {
+      const o = n * V;
+      for (let v = 0; v < V; v++) dby[v] = dby[v]! + dY[o + v]!;
+    }
+    const dYt = scratch('bwd.dYt', V * TB);
+    transpose(dY, 0, TB, V, dYt);
+    // ∂V_W [H×V] = H₁…Tᵀ·dY;  dHead = dY·V_Wᵀ.
+    matmulNT(Ht, B, ld, dYt, 0, TB, g.outKernel, 0, V, H, V, TB);
+    matmulNT(dY, 0, V, w.outKernel, 0, V, dHead, 0, H, TB, H, V);
+  }
+  const dhNext = scratch('bwd.dhNext', BH);
+  dhNext.fill(0, 0, BH);
+  const dcNext = new Float64Array(BH);
+  const dZ = scratch('bwd.dZ', TB * G);
 
   for (let t = T - 1; t >= 0; t--) {
     let normSq = 0;
     for (let b = 0; b < B; b++) {
-      const seqIdx = b * T + t;
-      const hOff = ((t + 1) * B + b) * H;
       const sb = b * H;
-      for (let k = 0; k < H; k++) dh[k] = dhNext[sb + k]!;
-      const target = targets ? targets[seqIdx]! : -1;
-      if (target >= 0 && V > 0) {
-        const po = (t * B + b) * V;
-        for (let v = 0; v < V; v++) dy[v] = probs[po + v]! * scale;
-        dy[target] = dy[target]! - scale;
-        for (let v = 0; v < V; v++) dby[v] = dby[v]! + dy[v]!;
-        for (let k = 0; k < H; k++) {
-          const hk = hidden[hOff + k]!;
-          const row = k * V;
-          let s = 0;
-          for (let v = 0; v < V; v++) {
-            const d = dy[v]!;
-            dWy[row + v] = dWy[row + v]! + hk * d;
-            s += Wy[row + v]! * d;
-          }
-          dh[k] = dh[k]! + s;
-        }
-      }
-      for (let k = 0; k < H; k++) normSq += dh[k]! * dh[k]!;
+      const ho = (t * B + b) * H;
       const go = (t * B + b) * G;
       if (lstm) {
-        const cPrev = (t * B + b) * H;
         for (let k = 0; k < H; k++) {
+          const dhk = dHead[ho + k]! + dhNext[sb + k]!;
+          normSq += dhk * dhk;
           const i = gates[go + k]!;
           const f = gates[go + H + k]!;
           const cc = gates[go + 2 * H + k]!;
           const o = gates[go + 3 * H + k]!;
-          const th = tanhCells[cPrev + k]!;
-          const dhk = dh[k]!;
+          const th = tanhCells[ho + k]!;
           const dc = dcNext[sb + k]! + dhk * o * (1 - th * th);
-          const dO = dhk * th;
-          dz[k] = dc * cc * i * (1 - i);
-          dz[H + k] = dc * cells[cPrev + k]! * f * (1 - f);
-          dz[2 * H + k] = dc * i * (1 - cc * cc);
-          dz[3 * H + k] = dO * o * (1 - o);
+          dZ[go + k] = dc * cc * i * (1 - i);
+          dZ[go + H + k] = dc * cells[ho + k]! * f * (1 - f);
+          dZ[go + 2 * H + k] = dc * i * (1 - cc * cc);
+          dZ[go + 3 * H + k] = dhk * th * o * (1 - o);
           dcNext[sb + k] = dc * f;
         }
       } else {
         for (let k = 0; k < H; k++) {
+          const dhk = dHead[ho + k]! + dhNext[sb + k]!;
+          normSq += dhk * dhk;
           const h = gates[go + k]!;
-          dz[k] = dh[k]! * (1 - h * h);
+          dZ[go + k] = dhk * (1 - h * h);
         }
       }
-      for (let j = 0; j < G; j++) db[j] = db[j]! + dz[j]!;
+    }
+    norms[t] = Math.sqrt(normSq);
+    // δh₋₁ = δz·Uᵀ for the whole batch (U is [H×G]: its rows are already Bᵀ's).
+    if (t > 0) matmulNT(dZ, t * B * G, G, w.recurrent, 0, G, dhNext, 0, H, B, H, G);
+  }
+
+  // Weight gradients over all steps at once: ∂b = Σ δz; ∂W by token rows (or xᵀ·δz);
+  // ∂U = h₀…T₋₁ᵀ · δz.
+  for (let n = 0; n < TB; n++) {
+    const o = n * G;
+    for (let j = 0; j < G; j++) db[j] = db[j]! + dZ[o + j]!;
+  }
+  for (let t = 0; t < T; t++) {
+    for (let b = 0; b < B; b++) {
+      const o = (t * B + b) * G;
+      const seqIdx = b * T + t;
       if (tokens) {
         const row = tokens[seqIdx]! * G;
-        for (let j = 0; j < G; j++) dWx[row + j] = dWx[row + j]! + dz[j]!;
+        for (let j = 0; j < G; j++) dWx[row + j] = dWx[row + j]! + dZ[o + j]!;
       } else {
         const xo = seqIdx * X;
         for (let k = 0; k < X; k++) {
           const xk = features![xo + k]!;
           if (xk === 0) continue;
           const row = k * G;
-          for (let j = 0; j < G; j++) dWx[row + j] = dWx[row + j]! + xk * dz[j]!;
+          for (let j = 0; j < G; j++) dWx[row + j] = dWx[row + j]! + xk * dZ[o + j]!;
         }
-      }
-      const hPrev = (t * B + b) * H;
-      for (let k = 0; k < H; k++) {
-        const hk = hidden[hPrev + k]!;
-        const row = k * G;
-        let s = 0;
-        for (let j = 0; j < G; j++) {
-          const d = dz[j]!;
-          dWh[row + j] = dWh[row + j]! + hk * d;
-          s += Wh[row + j]! * d;
-        }
-        dhNext[sb + k] = s;
       }
     }
-    norms[t] = Math.sqrt(normSq);
   }
+  const dZt = scratch('bwd.dZt', G * TB);
+  transpose(dZ, 0, TB, G, dZt);
+  matmulNT(Ht, 0, ld, dZt, 0, TB, g.recurrent, 0, G, H, G, TB);
   return result;
 }
 

@@ -2,6 +2,7 @@
 // sequences, keeping everything backpropagation through time needs (the cache). Plain loops over
 // Float32Arrays: for small recurrent models tfjs spends most of its time on per-operation
 // overhead, not arithmetic (PITFALLS.md).
+import { matmulNT, scratch, transpose } from './kernels.ts';
 import { gateCount, type RecurrentModel, type RecurrentSpec } from './spec.ts';
 
 /**
@@ -32,7 +33,7 @@ export interface ForwardCache {
   readonly tanhCells: Float32Array;
   /** [(T+1)×B×H] hidden states, h₀ first. */
   readonly hidden: Float32Array;
-  /** [T×B×V] softmax probabilities at steps with a target (other steps untouched). */
+  /** [T×B×V] softmax probabilities at steps with a target (other rows: scratch). */
   readonly probs: Float32Array;
   /** Mean cross-entropy over steps with a target (0 if none). */
   loss: number;
@@ -114,53 +115,45 @@ export function forward(
     else cells.fill(0, 0, B * H);
   }
   const Wx = w.kernel;
-  const Wh = w.recurrent;
   const bias = w.bias;
-  const Wy = w.outKernel;
-  const by = w.outBias;
   const tokens = batch.tokens;
   const features = batch.features;
   const targets = batch.targets;
-  const z = new Float64Array(G);
-  const logits = new Float64Array(V);
-  let lossSum = 0;
-  let counted = 0;
-  let correct = 0;
+  // Uᵀ [G×H], so each step's B×G sums are dot products along contiguous rows (kernels.ts).
+  const Ut = scratch('fwd.Ut', G * H);
+  transpose(w.recurrent, 0, H, G, Ut);
+  const z = scratch('fwd.z', B * G);
+  const BH = B * H;
 
   for (let t = 0; t < T; t++) {
+    // z = h₋₁·U for the whole batch, then + b + x·W per sequence (one kernel row for a token).
+    matmulNT(hidden, t * BH, H, Ut, 0, H, z, 0, G, B, G, H);
     for (let b = 0; b < B; b++) {
       const seqIdx = b * T + t;
-      for (let j = 0; j < G; j++) z[j] = bias[j]!;
+      const zo = b * G;
+      for (let j = 0; j < G; j++) z[zo + j] = z[zo + j]! + bias[j]!;
       if (tokens) {
         const row = tokens[seqIdx]! * G;
-        for (let j = 0; j < G; j++) z[j] = z[j]! + Wx[row + j]!;
+        for (let j = 0; j < G; j++) z[zo + j] = z[zo + j]! + Wx[row + j]!;
       } else {
         const xo = seqIdx * X;
         for (let k = 0; k < X; k++) {
           const xk = features![xo + k]!;
           if (xk === 0) continue;
           const row = k * G;
-          for (let j = 0; j < G; j++) z[j] = z[j]! + xk * Wx[row + j]!;
+          for (let j = 0; j < G; j++) z[zo + j] = z[zo + j]! + xk * Wx[row + j]!;
         }
       }
-      const hPrev = (t * B + b) * H;
-      for (let k = 0; k < H; k++) {
-        const hk = hidden[hPrev + k]!;
-        if (hk === 0) continue;
-        const row = k * G;
-        for (let j = 0; j < G; j++) z[j] = z[j]! + hk * Wh[row + j]!;
-      }
       const go = (t * B + b) * G;
-      const hNext = ((t + 1) * B + b) * H;
+      const hNext = (t + 1) * BH + b * H;
       if (lstm) {
-        const cPrev = (t * B + b) * H;
+        const cPrev = t * BH + b * H;
         const cNext = hNext;
-        const tc = (t * B + b) * H;
         for (let k = 0; k < H; k++) {
-          const i = sigmoid(z[k]!);
-          const f = sigmoid(z[H + k]!);
-          const g = Math.tanh(z[2 * H + k]!);
-          const o = sigmoid(z[3 * H + k]!);
+          const i = sigmoid(z[zo + k]!);
+          const f = sigmoid(z[zo + H + k]!);
+          const g = Math.tanh(z[zo + 2 * H + k]!);
+          const o = sigmoid(z[zo + 3 * H + k]!);
           gates[go + k] = i;
           gates[go + H + k] = f;
           gates[go + 2 * H + k] = g;
@@ -168,44 +161,56 @@ export function forward(
           const c = f * cells[cPrev + k]! + i * g;
           cells[cNext + k] = c;
           const th = Math.tanh(c);
-          tanhCells[tc + k] = th;
+          tanhCells[cPrev + k] = th;
           hidden[hNext + k] = o * th;
         }
       } else {
         for (let k = 0; k < H; k++) {
-          const h = Math.tanh(z[k]!);
+          const h = Math.tanh(z[zo + k]!);
           gates[go + k] = h;
           hidden[hNext + k] = h;
         }
       }
-      const target = targets ? targets[seqIdx]! : -1;
-      if (target < 0 || V === 0) continue;
-      for (let v = 0; v < V; v++) logits[v] = by[v]!;
-      for (let k = 0; k < H; k++) {
-        const hk = hidden[hNext + k]!;
-        if (hk === 0) continue;
-        const row = k * V;
-        for (let v = 0; v < V; v++) logits[v] = logits[v]! + hk * Wy[row + v]!;
-      }
-      let max = -Infinity;
-      let arg = 0;
-      for (let v = 0; v < V; v++) {
-        if (logits[v]! > max) {
-          max = logits[v]!;
-          arg = v;
+    }
+  }
+
+  let lossSum = 0;
+  let counted = 0;
+  let correct = 0;
+  if (targets && V > 0) {
+    // The head for every step at once: logits [T·B×V] = H₁…T · V_W (+ b) into `probs`, then a
+    // softmax on the rows that have a target.
+    const Wyt = scratch('fwd.Wyt', V * H);
+    transpose(w.outKernel, 0, H, V, Wyt);
+    matmulNT(hidden, BH, H, Wyt, 0, H, probs, 0, V, T * B, V, H);
+    const by = w.outBias;
+    const logits = new Float64Array(V);
+    for (let t = 0; t < T; t++) {
+      for (let b = 0; b < B; b++) {
+        const target = targets[b * T + t]!;
+        if (target < 0) continue;
+        const po = (t * B + b) * V;
+        let max = -Infinity;
+        let arg = 0;
+        for (let v = 0; v < V; v++) {
+          const l = probs[po + v]! + by[v]!;
+          logits[v] = l;
+          if (l > max) {
+            max = l;
+            arg = v;
+          }
         }
+        let sum = 0;
+        for (let v = 0; v < V; v++) {
+          const e = Math.exp(logits[v]! - max);
+          logits[v] = e;
+          sum += e;
+        }
+        for (let v = 0; v < V; v++) probs[po + v] = logits[v]! / sum;
+        lossSum -= Math.log(Math.max(logits[target]! / sum, 1e-30));
+        counted++;
+        if (arg === target) correct++;
       }
-      let sum = 0;
-      for (let v = 0; v < V; v++) {
-        const e = Math.exp(logits[v]! - max);
-        logits[v] = e;
-        sum += e;
-      }
-      const po = (t * B + b) * V;
-      for (let v = 0; v < V; v++) probs[po + v] = logits[v]! / sum;
-      lossSum -= Math.log(Math.max(logits[target]! / sum, 1e-30));
-      counted++;
-      if (arg === target) correct++;
     }
   }
   cache.loss = counted > 0 ? lossSum / counted : 0;
