@@ -2,19 +2,13 @@
 // reader's response from native inputs, reorders options/items by seed, shows outcomes with icon
 // and text, reveals hints. No storage and no scoring rules here (see lib/quiz and lib/progress).
 import type { QuestionKey } from '../../lib/quiz/key.ts';
-import { parseNumber, type Outcome, type Response } from '../../lib/quiz/scoring.ts';
+import type { Outcome, Response } from '../../lib/quiz/scoring.ts';
 import { optionOrder, orderingStart } from '../../lib/quiz/shuffle.ts';
-import { isQuizReadable, WIDGET_CHANGE_EVENT } from '../../lib/quiz/widget-contract.ts';
+import { WIDGET_CHANGE_EVENT } from '../../lib/quiz/widget-contract.ts';
 import { restoreFigure, wireFigureLink } from './figure-link.ts';
+import { $, $$, readResponse, type ReadResult } from './read-response.ts';
 
-/** What the reader answered, or why it cannot be graded yet (costs no attempt). */
-export type ReadResult = { ok: true; response: Response } | { ok: false; message: string };
-
-const $ = <T extends Element>(root: ParentNode, sel: string): T | null =>
-  root.querySelector<T>(sel);
-const $$ = <T extends Element>(root: ParentNode, sel: string): T[] => [
-  ...root.querySelectorAll<T>(sel),
-];
+export type { ReadResult };
 
 export class QuestionView {
   readonly root: HTMLElement;
@@ -153,68 +147,7 @@ export class QuestionView {
 
   /** The current response, or a message saying why there is none yet. */
   read(): ReadResult {
-    const k = this.key;
-    switch (k.type) {
-      case 'single': {
-        const picked = $<HTMLInputElement>(this.root, 'input[type="radio"]:checked');
-        return picked
-          ? { ok: true, response: { type: 'single', picked: Number(picked.value) } }
-          : { ok: false, message: 'Choose an option, then press Check.' };
-      }
-      case 'multiple': {
-        const picked = $$<HTMLInputElement>(this.root, 'input[type="checkbox"]:checked').map((i) =>
-          Number(i.value),
-        );
-        return picked.length > 0
-          ? { ok: true, response: { type: 'multiple', picked } }
-          : { ok: false, message: 'Select at least one option, then press Check.' };
-      }
-      case 'numeric': {
-        const input = $<HTMLInputElement>(this.root, 'input[type="text"]');
-        const text = input?.value ?? '';
-        if (text.trim() === '') return { ok: false, message: 'Type a number, then press Check.' };
-        const n = parseNumber(text);
-        return n === undefined
-          ? {
-              ok: false,
-              message: `“${text.trim()}” is not a number this quiz can read. Use digits and a decimal point, like 0.25 or -3 (1e-3, meaning 0.001, works too). This did not count as an attempt.`,
-            }
-          : { ok: true, response: { type: 'numeric', value: n } };
-      }
-      case 'ordering':
-        return {
-          ok: true,
-          response: {
-            type: 'ordering',
-            order: $$<HTMLElement>(this.root, '.nb-item').map((li) => Number(li.dataset['item'])),
-          },
-        };
-      case 'widget': {
-        const el = document.getElementById(k.widget);
-        if (!el)
-          return {
-            ok: false,
-            message: `The interactive figure this question needs (#${k.widget}) is missing from the page.`,
-          };
-        if (!isQuizReadable(el))
-          return {
-            ok: false,
-            message:
-              'The interactive figure is still loading. Try again in a moment; this did not count as an attempt.',
-          };
-        let state: unknown;
-        try {
-          state = JSON.parse(JSON.stringify(el.quizState())) as unknown;
-        } catch {
-          return {
-            ok: false,
-            message:
-              'The interactive figure did not report its state. This did not count as an attempt.',
-          };
-        }
-        return { ok: true, response: { type: 'widget', state } };
-      }
-    }
+    return readResponse(this.root, this.key);
   }
 
   /**

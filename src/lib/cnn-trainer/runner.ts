@@ -2,10 +2,11 @@
 // every PROGRESS_MS, first-layer kernels at most every KERNELS_MS, and an evaluation on the 2,000
 // test digits every EVAL_MS of training. The worker runs it; tests drive it with a fake host.
 import type { DigitsSet } from '../data/digits-format.ts';
-import { createRng, permutation, type Rng } from '../ml/rng.ts';
+import { createRng, permutation } from '../ml/rng.ts';
 import type { GradReply, GradRequest } from '../ml/cnn/protocol.ts';
 import type { PortLike } from '../ml/cnn/runner.ts';
 import { predictedClasses, type DigitModel, type ModelKind, type SplitTraining } from './model.ts';
+import { toFloat, type Run } from './run.ts';
 import type { FromRunner, Progress, RunSettings, ToRunner } from './protocol.ts';
 
 export const PROGRESS_MS = 200;
@@ -29,38 +30,6 @@ export interface RunnerHost {
 export interface Runner {
   handle(message: ToRunner): Promise<void>;
 }
-
-interface Run {
-  id: number;
-  settings: RunSettings;
-  model: DigitModel;
-  data: DigitsSet;
-  trainX: Float32Array;
-  testX: Float32Array;
-  rng: Rng;
-  order: Uint32Array;
-  cursor: number;
-  batch: number;
-  examples: number;
-  seconds: number;
-  lossSum: number;
-  lossCount: number;
-  trainLoss: number;
-  testAccuracy: number | null;
-  evaluatedAt: number;
-  trained: boolean;
-  diverged: boolean;
-  batchX: Float32Array;
-  batchY: Uint8Array;
-  /** Training-set positions of the current batch (what the helper is told). */
-  batchIdx: Uint32Array;
-}
-
-const toFloat = (bytes: Uint8Array) => {
-  const out = new Float32Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i]! / 255;
-  return out;
-};
 
 /** Creates the runner. `sliceMs`: training per slice before yielding (worker ~25 ms). */
 export function createRunner(host: RunnerHost, sliceMs = 25): Runner {

@@ -5,6 +5,7 @@ import type { BackendName } from './backend-order';
 import { backendOrder, BACKENDS, probeCandidates } from './backend-order';
 import { fastest, probeBackends } from './backend-probe';
 import { isDiverged } from './divergence';
+import { gpuLossWatch } from './gpu-loss';
 import type { FromTrainer, HyperName, InitOptions, ToTrainer, WorkloadConfig } from './protocol';
 import { toSeed } from './rng';
 import type { Tf } from './tf';
@@ -31,11 +32,6 @@ export interface Engine {
 const EVAL_EVERY_MS = 150;
 const CHECKPOINT_EVERY_MS = 250;
 const PROGRESS_EVERY_MS = 100;
-
-interface GpuBackendLike {
-  gpgpu?: { gl?: WebGLRenderingContext };
-  device?: { lost?: Promise<unknown>; destroy?: () => void };
-}
 
 /** Creates an engine; messages are processed in order, one at a time. */
 export function createEngine(host: EngineHost): Engine {
@@ -71,7 +67,7 @@ export function createEngine(host: EngineHost): Engine {
   let rate = 0;
   let checkpoint: { step: number; weights: Float32Array[] } | undefined;
   let lastCheckpoint = -Infinity;
-  let gpuLost = false;
+  const gpu = gpuLossWatch();
   let queue: Promise<void> = Promise.resolve();
 
   const post = (msg: FromTrainer, transfer?: Transferable[]) => {
@@ -104,25 +100,7 @@ export function createEngine(host: EngineHost): Engine {
     lastEval = now();
   };
 
-  const watchDevice = () => {
-    gpuLost = false;
-    if (!tf) return;
-    const b = tf.backend() as GpuBackendLike;
-    void b.device?.lost?.then(() => {
-      gpuLost = true;
-    });
-  };
-
-  const contextLost = (): boolean => {
-    if (!tf || (backend !== 'webgl' && backend !== 'webgpu')) return false;
-    if (gpuLost) return true;
-    try {
-      const gl = (tf.backend() as GpuBackendLike).gpgpu?.gl;
-      return gl?.isContextLost() ?? false;
-    } catch {
-      return true;
-    }
-  };
+  const contextLost = (): boolean => gpu.lost(tf, backend);
 
   const schedule = (delay = 0) => {
     if (cancel || disposed) return;
@@ -158,7 +136,7 @@ export function createEngine(host: EngineHost): Engine {
     for (const name of new Set([...candidates, 'cpu' as const])) {
       if (lost.has(name) || !(await setTfBackend(tf, name))) continue;
       backend = name;
-      watchDevice();
+      gpu.watch(tf);
       try {
         build(weights);
         evaluate();
@@ -390,10 +368,7 @@ export function createEngine(host: EngineHost): Engine {
       }
       case 'simulate': {
         if (!tf) return;
-        const b = tf.backend() as GpuBackendLike;
-        b.gpgpu?.gl?.getExtension('WEBGL_lose_context')?.loseContext();
-        b.device?.destroy?.();
-        gpuLost = backend === 'webgpu';
+        gpu.simulate(tf, backend);
         if (!playing && pending === 0) pending = 1; // let the loop notice and fall back
         schedule();
         return;
