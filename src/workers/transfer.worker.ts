@@ -5,10 +5,7 @@
 import { loadDigits } from '../lib/data/digits.ts';
 import { loadTrainedCnn, TRAINED_CNN_0TO4_URL } from '../lib/ml/cnn/model-file.ts';
 import { prepareTransfer, transferPoint, type TransferPrep } from '../lib/practice/transfer.ts';
-import type {
-  FromTransferWorker,
-  ToTransferWorker,
-} from '../lib/practice/transfer-protocol.ts';
+import type { FromTransferWorker, ToTransferWorker } from '../lib/practice/transfer-protocol.ts';
 
 let ready: Promise<TransferPrep> | undefined;
 /** The newest run's id: an older run stops at its next point. */

@@ -103,8 +103,18 @@ describe('hinge loss (one-vs-rest linear SVM)', () => {
   });
 
   it('is zero loss and only λW gradient when every margin is at least 1', () => {
-    const data: FeatureSet = { X: Float32Array.from([1, 0, 0, 1]), y: Uint8Array.from([0, 1]), n: 2, d: 2 };
-    const m: LinearModel = { d: 2, K: 2, W: Float32Array.from([2, -2, -2, 2]), b: new Float32Array(2) };
+    const data: FeatureSet = {
+      X: Float32Array.from([1, 0, 0, 1]),
+      y: Uint8Array.from([0, 1]),
+      n: 2,
+      d: 2,
+    };
+    const m: LinearModel = {
+      d: 2,
+      K: 2,
+      W: Float32Array.from([2, -2, -2, 2]),
+      b: new Float32Array(2),
+    };
     const g = hingeLoss(m, data, 0);
     expect(g.loss).toBe(0);
     expect([...g.gW, ...g.gb].every((v) => v === 0)).toBe(true);

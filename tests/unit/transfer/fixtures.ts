@@ -14,4 +14,4 @@ export function loadSource(): TrainedCnn {
   );
 }
 
-export const loadDigitsSet = (): DigitsSet => buildDigitsSet() as DigitsSet;
+export const loadDigitsSet = (): DigitsSet => buildDigitsSet();
