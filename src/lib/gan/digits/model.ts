@@ -1,0 +1,338 @@
+// Pure: no DOM. The digits GAN: a generator G (noise z → hidden ReLU layer → 196 sigmoid pixels)
+// and a discriminator D (196 pixels → hidden leaky-ReLU layer → one logit, D(x) = σ(logit)), on
+// the typed-array layers of ./layers.ts. A discriminator step writes only D's weights and a
+// generator step only G's (tests check both); each network has its own Adam.
+import { softplus, sigmoid } from '../gan.ts';
+import type { Rng } from '../../ml/rng.ts';
+import {
+  adamStep,
+  createAdam,
+  createDense,
+  denseBackward,
+  denseForward,
+  leakyBackward,
+  leakyForward,
+  type Adam,
+  type Dense,
+} from './layers.ts';
+
+export interface DigitsGanSpec {
+  /** Size of the noise vector z. */
+  noiseDim: number;
+  /** Hidden units of G and of D. */
+  genHidden: number;
+  discHidden: number;
+  /** Pixels per image (14·14, see ./image.ts). */
+  pixels: number;
+  /** Negative slope of D's hidden leaky ReLU (G's hidden layer is a plain ReLU). */
+  slope: number;
+}
+
+export interface DigitsGanTraining {
+  batchSize: number;
+  lrD: number;
+  lrG: number;
+  beta1: number;
+  /** Target for real images in D's loss (one-sided label smoothing; 1 = none). */
+  realLabel: number;
+}
+
+export const DIGITS_GAN_SPEC: DigitsGanSpec = {
+  noiseDim: 32,
+  genHidden: 128,
+  discHidden: 128,
+  pixels: 196,
+  slope: 0.2,
+};
+
+export const DIGITS_GAN_TRAINING: DigitsGanTraining = {
+  batchSize: 64,
+  lrD: 1e-3,
+  lrG: 1e-3,
+  beta1: 0.5,
+  realLabel: 0.9,
+};
+
+/** Scratch for batches of up to `capacity` images. */
+interface Work {
+  capacity: number;
+  z: Float32Array;
+  gh: Float32Array; // G hidden pre-activation
+  ga: Float32Array; // G hidden output
+  go: Float32Array; // G output logits, then pixels
+  img: Float32Array; // pixels (G output after sigmoid, or real)
+  dh: Float32Array;
+  da: Float32Array;
+  dl: Float32Array; // D logits
+  dDl: Float32Array;
+  dDa: Float32Array;
+  dDh: Float32Array;
+  dImg: Float32Array;
+  dGa: Float32Array;
+  dGh: Float32Array;
+}
+
+export interface DigitsGan {
+  readonly spec: DigitsGanSpec;
+  readonly G1: Dense;
+  readonly G2: Dense;
+  readonly D1: Dense;
+  readonly D2: Dense;
+  optG: Adam;
+  optD: Adam;
+  /** Gradient buffers in params order. */
+  readonly gradG: Float32Array[];
+  readonly gradD: Float32Array[];
+  readonly work: Work;
+}
+
+export function paramsG(gan: DigitsGan): Float32Array[] {
+  return [gan.G1.W, gan.G1.b, gan.G2.W, gan.G2.b];
+}
+export function paramsD(gan: DigitsGan): Float32Array[] {
+  return [gan.D1.W, gan.D1.b, gan.D2.W, gan.D2.b];
+}
+
+function createWork(spec: DigitsGanSpec, capacity: number): Work {
+  const f = (k: number) => new Float32Array(k * capacity);
+  return {
+    capacity,
+    z: f(spec.noiseDim),
+    gh: f(spec.genHidden),
+    ga: f(spec.genHidden),
+    go: f(spec.pixels),
+    img: f(spec.pixels),
+    dh: f(spec.discHidden),
+    da: f(spec.discHidden),
+    dl: f(1),
+    dDl: f(1),
+    dDa: f(spec.discHidden),
+    dDh: f(spec.discHidden),
+    dImg: f(spec.pixels),
+    dGa: f(spec.genHidden),
+    dGh: f(spec.genHidden),
+  };
+}
+
+/** New networks (G first, then D, Glorot-uniform from `rng`) with fresh Adam state. */
+export function createDigitsGan(
+  spec: DigitsGanSpec,
+  training: Pick<DigitsGanTraining, 'lrD' | 'lrG' | 'beta1'>,
+  rng: Rng,
+  capacity = 64,
+): DigitsGan {
+  const r = () => rng.next();
+  const G1 = createDense(spec.noiseDim, spec.genHidden, r);
+  const G2 = createDense(spec.genHidden, spec.pixels, r);
+  const D1 = createDense(spec.pixels, spec.discHidden, r);
+  const D2 = createDense(spec.discHidden, 1, r);
+  const gan = { spec, G1, G2, D1, D2 } as Omit<DigitsGan, 'optG' | 'optD' | 'gradG' | 'gradD' | 'work'>;
+  const pG = [G1.W, G1.b, G2.W, G2.b];
+  const pD = [D1.W, D1.b, D2.W, D2.b];
+  return {
+    ...gan,
+    optG: createAdam(pG, training.lrG, training.beta1),
+    optD: createAdam(pD, training.lrD, training.beta1),
+    gradG: pG.map((p) => new Float32Array(p.length)),
+    gradD: pD.map((p) => new Float32Array(p.length)),
+    work: createWork(spec, capacity),
+  };
+}
+
+/** Fills w.z with n standard-normal noise vectors (row after row). */
+function sampleNoise(gan: DigitsGan, rng: Rng, n: number): void {
+  const z = gan.work.z;
+  for (let k = 0; k < n * gan.spec.noiseDim; k++) z[k] = rng.normal();
+}
+
+/** G forward for the n noise rows in work.z; pixels land in work.img. */
+function forwardG(gan: DigitsGan, n: number): void {
+  const w = gan.work;
+  denseForward(gan.G1, w.z, w.gh, n);
+  leakyForward(w.gh, w.ga, n * gan.spec.genHidden, 0);
+  denseForward(gan.G2, w.ga, w.go, n);
+  const len = n * gan.spec.pixels;
+  for (let k = 0; k < len; k++) w.img[k] = sigmoid(w.go[k]!);
+}
+
+/** D forward for the n images in work.img; logits land in work.dl. */
+function forwardD(gan: DigitsGan, n: number): void {
+  const w = gan.work;
+  denseForward(gan.D1, w.img, w.dh, n);
+  leakyForward(w.dh, w.da, n * gan.spec.discHidden, gan.spec.slope);
+  denseForward(gan.D2, w.da, w.dl, n);
+}
+
+/** D backward from work.dDl; adds to gradD when `weights`, writes work.dImg when `input`. */
+function backwardD(gan: DigitsGan, n: number, weights: boolean, input: boolean): void {
+  const w = gan.work;
+  const g = gan.gradD;
+  denseBackward(gan.D2, w.da, w.dDl, n, weights ? g[2]! : null, weights ? g[3]! : null, w.dDa);
+  leakyBackward(w.dh, w.dDa, w.dDh, n * gan.spec.discHidden, gan.spec.slope);
+  denseBackward(
+    gan.D1,
+    w.img,
+    w.dDh,
+    n,
+    weights ? g[0]! : null,
+    weights ? g[1]! : null,
+    input ? w.dImg : null,
+  );
+}
+
+/**
+ * Generates images for `count` noise rows (row-major, noiseDim each) into `out` (count × pixels,
+ * values in 0–1). Touches no weight.
+ */
+export function generate(gan: DigitsGan, noise: Float32Array, count: number, out: Float32Array): void {
+  const { noiseDim: nz, pixels: P } = gan.spec;
+  const C = gan.work.capacity;
+  for (let from = 0; from < count; from += C) {
+    const n = Math.min(C, count - from);
+    gan.work.z.set(noise.subarray(from * nz, (from + n) * nz));
+    forwardG(gan, n);
+    out.set(gan.work.img.subarray(0, n * P), from * P);
+  }
+}
+
+/** Standard-normal noise, count × noiseDim, row after row. */
+export function noiseVectors(rng: Rng, count: number, noiseDim: number): Float32Array {
+  const z = new Float32Array(count * noiseDim);
+  for (let k = 0; k < z.length; k++) z[k] = rng.normal();
+  return z;
+}
+
+export interface DStepResult {
+  /** Mean D loss: −t·log D(x) − (1−t)·log(1−D(x)) on real plus −log(1−D(G(z))) on fake. */
+  loss: number;
+  /** Mean D(x) on the real batch and D(G(z)) on the fake batch. */
+  dReal: number;
+  dFake: number;
+}
+
+function zero(list: Float32Array[]): void {
+  for (const g of list) g.fill(0);
+}
+
+/**
+ * D's gradients of the mean loss (see DStepResult) on a real batch (n rows of pixels 0–1 in
+ * `real`) and n fakes from the noise rows already in work.z, into gradD. Touches no weight.
+ */
+export function discriminatorGradients(
+  gan: DigitsGan,
+  real: Float32Array,
+  n: number,
+  realLabel: number,
+): DStepResult {
+  const w = gan.work;
+  const P = gan.spec.pixels;
+  zero(gan.gradD);
+  // Fake half first (G's forward overwrites work.img).
+  forwardG(gan, n);
+  forwardD(gan, n);
+  let loss = 0;
+  let dFake = 0;
+  for (let e = 0; e < n; e++) {
+    const l = w.dl[e]!;
+    loss += softplus(l);
+    const s = sigmoid(l);
+    dFake += s;
+    w.dDl[e] = s / n;
+  }
+  backwardD(gan, n, true, false);
+  w.img.set(real.subarray(0, n * P));
+  forwardD(gan, n);
+  let dReal = 0;
+  const t = realLabel;
+  for (let e = 0; e < n; e++) {
+    const l = w.dl[e]!;
+    loss += t * softplus(-l) + (1 - t) * softplus(l);
+    const s = sigmoid(l);
+    dReal += s;
+    w.dDl[e] = (s - t) / n;
+  }
+  backwardD(gan, n, true, false);
+  return { loss: loss / n, dReal: dReal / n, dFake: dFake / n };
+}
+
+/**
+ * One discriminator step: n fresh noise rows from rng (drawn first, row after row), gradients
+ * (discriminatorGradients), then Adam on D only.
+ */
+export function discriminatorStep(
+  gan: DigitsGan,
+  real: Float32Array,
+  n: number,
+  rng: Rng,
+  realLabel: number,
+): DStepResult {
+  sampleNoise(gan, rng, n);
+  const r = discriminatorGradients(gan, real, n, realLabel);
+  adamStep(gan.optD, paramsD(gan), gan.gradD);
+  return r;
+}
+
+/**
+ * G's gradients of the non-saturating loss mean −log D(G(z)) on the noise rows already in work.z,
+ * into gradG (D's gradient buffers untouched); returns the loss. Touches no weight.
+ */
+export function generatorGradients(gan: DigitsGan, n: number): number {
+  const w = gan.work;
+  const P = gan.spec.pixels;
+  zero(gan.gradG);
+  forwardG(gan, n);
+  forwardD(gan, n);
+  let loss = 0;
+  for (let e = 0; e < n; e++) {
+    const l = w.dl[e]!;
+    loss += softplus(-l);
+    w.dDl[e] = (sigmoid(l) - 1) / n;
+  }
+  backwardD(gan, n, false, true);
+  // Through the output sigmoid: dLogit = dPixel · p(1 − p).
+  const len = n * P;
+  const dGo = w.dImg;
+  for (let k = 0; k < len; k++) {
+    const p = w.img[k]!;
+    dGo[k] = dGo[k]! * p * (1 - p);
+  }
+  const g = gan.gradG;
+  denseBackward(gan.G2, w.ga, dGo, n, g[2]!, g[3]!, w.dGa);
+  leakyBackward(w.gh, w.dGa, w.dGh, n * gan.spec.genHidden, 0);
+  denseBackward(gan.G1, w.z, w.dGh, n, g[0]!, g[1]!, null);
+  return loss / n;
+}
+
+/** One generator step on n fresh noise vectors: gradients, then Adam on G only. */
+export function generatorStep(gan: DigitsGan, n: number, rng: Rng): number {
+  sampleNoise(gan, rng, n);
+  const loss = generatorGradients(gan, n);
+  adamStep(gan.optG, paramsG(gan), gan.gradG);
+  return loss;
+}
+
+/** Sets the noise rows used by generatorGradients (tests compare with tf on fixed noise). */
+export function setNoise(gan: DigitsGan, noise: Float32Array): void {
+  gan.work.z.set(noise);
+}
+
+/**
+ * Images from bare generator parameters (W1, b1, W2, b2 as in paramsG), without an optimizer:
+ * what the page does with the weights a snapshot carries. count × pixels in 0–1.
+ */
+export function generateWith(
+  spec: DigitsGanSpec,
+  G: readonly Float32Array[],
+  noise: Float32Array,
+  count: number,
+): Float32Array {
+  const G1: Dense = { nIn: spec.noiseDim, nOut: spec.genHidden, W: G[0]!, b: G[1]! };
+  const G2: Dense = { nIn: spec.genHidden, nOut: spec.pixels, W: G[2]!, b: G[3]! };
+  const h = new Float32Array(count * spec.genHidden);
+  const out = new Float32Array(count * spec.pixels);
+  denseForward(G1, noise, h, count);
+  leakyForward(h, h, h.length, 0);
+  denseForward(G2, h, out, count);
+  for (let k = 0; k < out.length; k++) out[k] = sigmoid(out[k]!);
+  return out;
+}

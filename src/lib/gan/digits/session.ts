@@ -1,0 +1,138 @@
+// Pure: no DOM. One digits-GAN training run on the typed-array engine (./model.ts), as the worker,
+// the training script and the tests drive it: seeded initial weights, a seeded stream of batches
+// and noise, iterations, generated images for fixed noise, and loading the shipped weights.
+import { createRng, type Rng } from '../../ml/rng.ts';
+import { GAN_PIXELS } from './image.ts';
+import {
+  createDigitsGan,
+  discriminatorStep,
+  DIGITS_GAN_SPEC,
+  DIGITS_GAN_TRAINING,
+  generate,
+  generatorStep,
+  paramsD,
+  paramsG,
+  type DigitsGan,
+  type DigitsGanSpec,
+  type DigitsGanTraining,
+} from './model.ts';
+
+/** Weight arrays (input-major W, then b), G's four then D's four. */
+export interface DigitsGanWeights {
+  G: Float32Array[];
+  D: Float32Array[];
+}
+
+export interface DigitsSessionOptions {
+  seed: number;
+  /** Training images, count × 196 in 0–1 (./image.ts shrinkDigits). */
+  images: Float32Array;
+  count: number;
+  spec?: DigitsGanSpec;
+  training?: DigitsGanTraining;
+  /**
+   * Samples come from an exponential moving average of G's weights with this decay (0 = the
+   * current weights). Averaging irons out the oscillation of adversarial training.
+   */
+  emaDecay?: number;
+}
+
+export interface DigitsSession {
+  readonly spec: DigitsGanSpec;
+  readonly training: DigitsGanTraining;
+  readonly gan: DigitsGan;
+  readonly iteration: number;
+  /** Losses and mean D outputs of the last iteration (NaN before the first). */
+  readonly last: { dLoss: number; gLoss: number; dReal: number; dFake: number };
+  /** Runs n iterations (one D step, then one G step, each); false if the losses went non-finite. */
+  run(n: number): boolean;
+  /** Images for `count` noise rows (row-major), count × pixels in 0–1 (from the averaged G). */
+  generate(noise: Float32Array, count: number, raw?: boolean): Float32Array;
+  weights(): DigitsGanWeights;
+  /** Copies `weights` in (Adam restarts from zero moments) and sets the iteration count. */
+  load(weights: DigitsGanWeights, iteration: number): void;
+}
+
+export function createDigitsSession(opts: DigitsSessionOptions): DigitsSession {
+  const spec = opts.spec ?? DIGITS_GAN_SPEC;
+  const training = opts.training ?? DIGITS_GAN_TRAINING;
+  if (spec.pixels !== GAN_PIXELS && opts.images.length !== opts.count * spec.pixels) {
+    throw new RangeError('createDigitsSession: images do not match spec.pixels');
+  }
+  const n = training.batchSize;
+  let gan = createDigitsGan(spec, training, createRng(opts.seed), n);
+  // A separate stream for batches and noise: the weights' draw never shifts them.
+  const rng: Rng = createRng((opts.seed ^ 0x9e3779b9) >>> 0);
+  const real = new Float32Array(n * spec.pixels);
+  const P = spec.pixels;
+  let iteration = 0;
+  const ema = opts.emaDecay ?? 0;
+  let avg = paramsG(gan).map((a) => a.slice());
+  const updateAverage = () => {
+    const t = iteration;
+    // Bias-free start: the average is the plain mean of the first 1/(1−decay) iterates.
+    const beta = Math.min(ema, t / (t + 1));
+    paramsG(gan).forEach((w, p) => {
+      const a = avg[p]!;
+      for (let k = 0; k < w.length; k++) a[k] = beta * a[k]! + (1 - beta) * w[k]!;
+    });
+  };
+  const withAverage = <T>(fn: () => T): T => {
+    if (ema === 0) return fn();
+    const live = paramsG(gan).map((a) => a.slice());
+    paramsG(gan).forEach((w, p) => w.set(avg[p]!));
+    try {
+      return fn();
+    } finally {
+      paramsG(gan).forEach((w, p) => w.set(live[p]!));
+    }
+  };
+  const last = { dLoss: NaN, gLoss: NaN, dReal: NaN, dFake: NaN };
+  return {
+    spec,
+    training,
+    get gan() {
+      return gan;
+    },
+    get iteration() {
+      return iteration;
+    },
+    last,
+    run(count) {
+      for (let i = 0; i < count; i++) {
+        for (let e = 0; e < n; e++) {
+          const k = rng.int(opts.count);
+          real.set(opts.images.subarray(k * P, (k + 1) * P), e * P);
+        }
+        const d = discriminatorStep(gan, real, n, rng, training.realLabel);
+        const g = generatorStep(gan, n, rng);
+        if (ema > 0) updateAverage();
+        iteration++;
+        last.dLoss = d.loss;
+        last.dReal = d.dReal;
+        last.dFake = d.dFake;
+        last.gLoss = g;
+        if (!Number.isFinite(d.loss) || !Number.isFinite(g)) return false;
+      }
+      return true;
+    },
+    generate(noise, count, raw = false) {
+      const out = new Float32Array(count * P);
+      const go = () => generate(gan, noise, count, out);
+      if (raw) go();
+      else withAverage(go);
+      return out;
+    },
+    weights: () => ({
+      G: paramsG(gan).map((a) => a.slice()),
+      D: paramsD(gan).map((a) => a.slice()),
+    }),
+    load(weights, it) {
+      gan = createDigitsGan(spec, training, createRng(opts.seed), n);
+      paramsG(gan).forEach((a, i) => a.set(weights.G[i]!));
+      paramsD(gan).forEach((a, i) => a.set(weights.D[i]!));
+      avg = paramsG(gan).map((a) => a.slice());
+      iteration = it;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// Pure: no DOM. The digits GAN on TensorFlow.js: the same networks, losses and Adam settings as
+// ./model.ts on the same weight arrays (W input-major [nIn, nOut], so x·W needs no transpose).
+// The widget trains on the typed-array engine (faster than tfjs on this size, see README); this
+// path exists so the model runs on a reader's GPU through tfjs's WebGL/WebGPU backends, and the
+// unit tests check the engine's gradients against tf.grads on it. Randomness (noise, batch
+// choice) comes from the seeded Rng in JavaScript, not from tfjs.
+import type * as TfCore from '@tensorflow/tfjs-core';
+import type { Rng } from '../../ml/rng.ts';
+import type { DigitsGanSpec, DigitsGanTraining } from './model.ts';
+import type { DigitsGanWeights } from './session.ts';
+
+type Tf = typeof TfCore;
+type T = TfCore.Tensor;
+
+/** Shapes of G's and D's four parameters each. */
+export function parameterShapes(spec: DigitsGanSpec): { G: number[][]; D: number[][] } {
+  return {
+    G: [[spec.noiseDim, spec.genHidden], [spec.genHidden], [spec.genHidden, spec.pixels], [spec.pixels]],
+    D: [[spec.pixels, spec.discHidden], [spec.discHidden], [spec.discHidden, 1], [1]],
+  };
+}
+
+/** G(z): pixels in 0–1, [n, pixels]. */
+export function tfGenerate(tf: Tf, G: readonly T[], z: T): TfCore.Tensor2D {
+  const h = tf.relu(tf.add(tf.matMul(z as TfCore.Tensor2D, G[0] as TfCore.Tensor2D), G[1]!));
+  return tf.sigmoid(tf.add(tf.matMul(h as TfCore.Tensor2D, G[2] as TfCore.Tensor2D), G[3]!));
+}
+
+/** D's logits, [n, 1]. */
+export function tfDiscriminate(tf: Tf, spec: DigitsGanSpec, D: readonly T[], x: T): TfCore.Tensor2D {
+  const h = tf.leakyRelu(
+    tf.add(tf.matMul(x as TfCore.Tensor2D, D[0] as TfCore.Tensor2D), D[1]!),
+    spec.slope,
+  );
+  return tf.add(tf.matMul(h as TfCore.Tensor2D, D[2] as TfCore.Tensor2D), D[3]!);
+}
+
+/** D's loss: mean[t·softplus(−l_real) + (1−t)·softplus(l_real)] + mean[softplus(l_fake)]. */
+export function tfDiscriminatorLoss(
+  tf: Tf,
+  spec: DigitsGanSpec,
+  D: readonly T[],
+  real: T,
+  fake: T,
+  realLabel: number,
+): TfCore.Scalar {
+  const lr = tfDiscriminate(tf, spec, D, real);
+  const lf = tfDiscriminate(tf, spec, D, fake);
+  const r = tf.add(tf.mul(realLabel, tf.softplus(tf.neg(lr))), tf.mul(1 - realLabel, tf.softplus(lr)));
+  return tf.add(tf.mean(r), tf.mean(tf.softplus(lf)));
+}
+
+/** G's non-saturating loss: mean softplus(−D_logit(G(z))) = mean −log D(G(z)). */
+export function tfGeneratorLoss(
+  tf: Tf,
+  spec: DigitsGanSpec,
+  G: readonly T[],
+  D: readonly T[],
+  z: T,
+): TfCore.Scalar {
+  return tf.mean(tf.softplus(tf.neg(tfDiscriminate(tf, spec, D, tfGenerate(tf, G, z)))));
+}
+
+export interface TfDigitsGan {
+  readonly spec: DigitsGanSpec;
+  readonly G: TfCore.Variable[];
+  readonly D: TfCore.Variable[];
+  readonly optG: TfCore.Optimizer;
+  readonly optD: TfCore.Optimizer;
+  dispose(): void;
+}
+
+/** Variables from `weights` and one Adam per network (β1 from `training`, β2 0.999). */
+export function createTfDigitsGan(
+  tf: Tf,
+  spec: DigitsGanSpec,
+  training: Pick<DigitsGanTraining, 'lrD' | 'lrG' | 'beta1'>,
+  weights: DigitsGanWeights,
+): TfDigitsGan {
+  const s = parameterShapes(spec);
+  const G = weights.G.map((w, i) => tf.variable(tf.tensor(w, s.G[i]!), true));
+  const D = weights.D.map((w, i) => tf.variable(tf.tensor(w, s.D[i]!), true));
+  const optG = tf.train.adam(training.lrG, training.beta1, 0.999, 1e-8);
+  const optD = tf.train.adam(training.lrD, training.beta1, 0.999, 1e-8);
+  return {
+    spec,
+    G,
+    D,
+    optG,
+    optD,
+    dispose() {
+      optG.dispose();
+      optD.dispose();
+      for (const v of [...G, ...D]) v.dispose();
+    },
+  };
+}
+
+/**
+ * One iteration on tfjs, in the engine's order: n noise rows for the D step, the D step on
+ * `real` (n rows), n more noise rows, the G step. Returns [dLoss, gLoss].
+ */
+export function tfIteration(
+  tf: Tf,
+  gan: TfDigitsGan,
+  real: Float32Array,
+  n: number,
+  rng: Rng,
+  realLabel: number,
+): [number, number] {
+  const { spec } = gan;
+  const draw = () => {
+    const z = new Float32Array(n * spec.noiseDim);
+    for (let k = 0; k < z.length; k++) z[k] = rng.normal();
+    return z;
+  };
+  const z1 = draw();
+  const d = tf.tidy(() => {
+    const fake = tfGenerate(tf, gan.G, tf.tensor2d(z1, [n, spec.noiseDim]));
+    const x = tf.tensor2d(real, [n, spec.pixels]);
+    return gan.optD.minimize(() => tfDiscriminatorLoss(tf, spec, gan.D, x, fake, realLabel), true, gan.D)!;
+  });
+  const z2 = draw();
+  const g = tf.tidy(() => {
+    const z = tf.tensor2d(z2, [n, spec.noiseDim]);
+    return gan.optG.minimize(() => tfGeneratorLoss(tf, spec, gan.G, gan.D, z), true, gan.G)!;
+  });
+  const out: [number, number] = [d.dataSync()[0]!, g.dataSync()[0]!];
+  d.dispose();
+  g.dispose();
+  return out;
+}
