@@ -39,6 +39,8 @@ export class TransferLabElement extends HTMLElement {
   #running = false;
   /** True when the last run finished (not stopped). */
   #done = false;
+  /** The classifier the legend was last drawn for (it changes only with the toggle). */
+  #legendFor: LinearChoice | undefined;
 
   connectedCallback(): void {
     this.#seed = clampInt(Number(this.dataset['seed']), 1, 9999, DEFAULT_SEED);
@@ -198,7 +200,10 @@ export class TransferLabElement extends HTMLElement {
     const svg = this.querySelector<SVGSVGElement>('[data-nb-chart]');
     if (svg) drawTransferChart(svg, vm);
     const legend = this.querySelector<HTMLUListElement>('[data-nb-legend]');
-    if (legend) drawLegend(legend, vm.series);
+    if (legend && this.#legendFor !== this.#linear) {
+      drawLegend(legend, vm.series);
+      this.#legendFor = this.#linear;
+    }
     const out = this.querySelector<HTMLOutputElement>('[data-nb-n-out]');
     if (out) out.textContent = String(this.#n);
     const readout = this.querySelector<HTMLElement>('[data-nb-readout]');
