@@ -6,7 +6,12 @@ import { bindControls, type BoundControls } from '../shared/controls.ts';
 import { createLiveSummary, renderTable, type LiveSummary } from '../shared/text-alt.ts';
 import { nextSeed, toSeed } from '../../../lib/ml/rng.ts';
 import { DIGITS_GAN_SPEC, generateWith } from '../../../lib/gan/digits/model.ts';
-import { fixedNoise, GRID_SAMPLES, GRID_SIDE, interpolateNoise } from '../../../lib/gan/digits/fixed.ts';
+import {
+  fixedNoise,
+  GRID_SAMPLES,
+  GRID_SIDE,
+  interpolateNoise,
+} from '../../../lib/gan/digits/fixed.ts';
 import type { DigitsSnapshot, QualityReading } from '../../../lib/gan/digits/protocol.ts';
 import { describeDigits, describeReads } from '../../../lib/gan/digits/describe.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
@@ -46,12 +51,13 @@ class GanDigitsElement extends HTMLElement {
     });
     this.#on(this, 'keydown', (e) => this.#onKey(e as KeyboardEvent));
     this.#client = createDigitsClient((m) => {
-      if (m.run !== undefined && 'run' in m && m.type !== 'snapshot' && m.run !== this.#run) return;
-      if (m.type === 'error') return this.#notice(`Training stopped: ${m.message}`);
-      if (m.type === 'status') return this.#notice(m.message);
-      if (m.snapshot.run !== this.#run) return;
-      this.#notice('');
-      this.#onSnapshot(m.snapshot);
+      if (m.type === 'snapshot') {
+        if (m.snapshot.run !== this.#run) return;
+        this.#notice('');
+        this.#onSnapshot(m.snapshot);
+      } else if (m.run === this.#run) {
+        this.#notice(m.type === 'error' ? `Training stopped: ${m.message}` : m.message);
+      }
     });
     if (!this.#client) {
       this.#notice('This browser cannot run Web Workers, so the GAN cannot train here.');
@@ -81,6 +87,12 @@ class GanDigitsElement extends HTMLElement {
       coverage: q ? q.coverage : null,
       confidence: q ? Math.round(q.confidence * 1000) / 1000 : null,
       counts: q ? [...q.counts] : null,
+      gridLabels: q ? [...q.gridLabels] : null,
+      qualitySeconds: q ? Math.round(q.seconds * 10) / 10 : null,
+      qualityIteration: q ? q.iteration : null,
+      reachedSeconds: s?.reached ? Math.round(s.reached.seconds * 10) / 10 : null,
+      reachedCoverage: s?.reached ? s.reached.coverage : null,
+      reachedConfidence: s?.reached ? Math.round(s.reached.confidence * 1000) / 1000 : null,
       loadedSeen: this.#loadedSeen,
       interpFrom: Number(this.#field('[data-from]').value),
       interpTo: Number(this.#field('[data-to]').value),
@@ -178,7 +190,11 @@ class GanDigitsElement extends HTMLElement {
     if (s.source === 'trained') this.#loadedSeen = true;
     if (!s.playing && this.#playing) this.#setPlaying(false);
     const q = s.quality;
-    if (q && (!prev?.quality || prev.quality !== q) && this.#readings.at(-1)?.iteration !== q.iteration) {
+    if (
+      q &&
+      (!prev?.quality || prev.quality !== q) &&
+      this.#readings.at(-1)?.iteration !== q.iteration
+    ) {
       this.#readings.push(q);
     }
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#draw());
@@ -205,10 +221,7 @@ class GanDigitsElement extends HTMLElement {
     out('iteration', s.iteration.toLocaleString('en-US'));
     out('seconds', `${s.seconds.toFixed(1)} s`);
     out('rate', s.playing ? s.itersPerSecond.toFixed(0) : '0');
-    out(
-      'd',
-      Number.isFinite(s.dReal) ? `${s.dReal.toFixed(2)} / ${s.dFake.toFixed(2)}` : '–',
-    );
+    out('d', Number.isFinite(s.dReal) ? `${s.dReal.toFixed(2)} / ${s.dFake.toFixed(2)}` : '–');
     out('coverage', q ? `${q.coverage} of 10` : '–');
     out('confidence', q ? q.confidence.toFixed(3) : '–');
     const counts = this.querySelector('[data-counts]');
@@ -247,7 +260,13 @@ class GanDigitsElement extends HTMLElement {
     const z = new Float32Array(STRIP * nz);
     for (let k = 0; k < STRIP; k++) z.set(interpolateNoise(nz, a, b, k / (STRIP - 1)), k * nz);
     const dark = this.#dark();
-    drawImages(this.querySelector('[data-strip]')!, generateWith(spec, s.generator, z, STRIP), STRIP, STRIP, dark);
+    drawImages(
+      this.querySelector('[data-strip]')!,
+      generateWith(spec, s.generator, z, STRIP),
+      STRIP,
+      STRIP,
+      dark,
+    );
     const one = generateWith(spec, s.generator, interpolateNoise(nz, a, b, t), 1);
     drawImages(this.querySelector('[data-one]')!, one, 1, 1, dark);
   }

@@ -46,7 +46,9 @@ export function decodeGan(meta: GanModelMeta, bin: ArrayBuffer): DigitsGanWeight
   }
   const total = meta.lengths.reduce((s, n) => s + n, 0);
   if (bin.byteLength !== total * 4) {
-    throw new GanModelError('The trained generator file is truncated. Reload the page to try again.');
+    throw new GanModelError(
+      'The trained generator file is truncated. Reload the page to try again.',
+    );
   }
   const all = new Float32Array(bin);
   const arrays: Float32Array[] = [];

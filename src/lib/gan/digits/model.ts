@@ -26,6 +26,12 @@ export interface DigitsGanSpec {
   pixels: number;
   /** Negative slope of D's hidden leaky ReLU (G's hidden layer is a plain ReLU). */
   slope: number;
+  /**
+   * Side of the square images when G's output logits pass through a fixed 3×3 blur
+   * ([1 2 1]ᵀ[1 2 1]/16, zero padding) before the sigmoid; 0 for no blur. The blur is part of the
+   * generator (a fixed layer with no weights): it keeps strokes in one piece.
+   */
+  blurSide: number;
 }
 
 export interface DigitsGanTraining {
@@ -43,6 +49,7 @@ export const DIGITS_GAN_SPEC: DigitsGanSpec = {
   discHidden: 128,
   pixels: 196,
   slope: 0.2,
+  blurSide: 14,
 };
 
 export const DIGITS_GAN_TRAINING: DigitsGanTraining = {
@@ -59,7 +66,8 @@ interface Work {
   z: Float32Array;
   gh: Float32Array; // G hidden pre-activation
   ga: Float32Array; // G hidden output
-  go: Float32Array; // G output logits, then pixels
+  go: Float32Array; // G output logits
+  gb: Float32Array; // blurred logits (or go itself without blur)
   img: Float32Array; // pixels (G output after sigmoid, or real)
   dh: Float32Array;
   da: Float32Array;
@@ -101,6 +109,7 @@ function createWork(spec: DigitsGanSpec, capacity: number): Work {
     gh: f(spec.genHidden),
     ga: f(spec.genHidden),
     go: f(spec.pixels),
+    gb: f(spec.pixels),
     img: f(spec.pixels),
     dh: f(spec.discHidden),
     da: f(spec.discHidden),
@@ -126,7 +135,10 @@ export function createDigitsGan(
   const G2 = createDense(spec.genHidden, spec.pixels, r);
   const D1 = createDense(spec.pixels, spec.discHidden, r);
   const D2 = createDense(spec.discHidden, 1, r);
-  const gan = { spec, G1, G2, D1, D2 } as Omit<DigitsGan, 'optG' | 'optD' | 'gradG' | 'gradD' | 'work'>;
+  const gan = { spec, G1, G2, D1, D2 } as Omit<
+    DigitsGan,
+    'optG' | 'optD' | 'gradG' | 'gradD' | 'work'
+  >;
   const pG = [G1.W, G1.b, G2.W, G2.b];
   const pD = [D1.W, D1.b, D2.W, D2.b];
   return {
@@ -152,7 +164,10 @@ function forwardG(gan: DigitsGan, n: number): void {
   leakyForward(w.gh, w.ga, n * gan.spec.genHidden, 0);
   denseForward(gan.G2, w.ga, w.go, n);
   const len = n * gan.spec.pixels;
-  for (let k = 0; k < len; k++) w.img[k] = sigmoid(w.go[k]!);
+  const side = gan.spec.blurSide;
+  if (side) blur3(w.go, w.gb, n, side);
+  const src = side ? w.gb : w.go;
+  for (let k = 0; k < len; k++) w.img[k] = sigmoid(src[k]!);
 }
 
 /** D forward for the n images in work.img; logits land in work.dl. */
@@ -184,7 +199,12 @@ function backwardD(gan: DigitsGan, n: number, weights: boolean, input: boolean):
  * Generates images for `count` noise rows (row-major, noiseDim each) into `out` (count × pixels,
  * values in 0–1). Touches no weight.
  */
-export function generate(gan: DigitsGan, noise: Float32Array, count: number, out: Float32Array): void {
+export function generate(
+  gan: DigitsGan,
+  noise: Float32Array,
+  count: number,
+  out: Float32Array,
+): void {
   const { noiseDim: nz, pixels: P } = gan.spec;
   const C = gan.work.capacity;
   for (let from = 0; from < count; from += C) {
@@ -296,6 +316,11 @@ export function generatorGradients(gan: DigitsGan, n: number): number {
     const p = w.img[k]!;
     dGo[k] = dGo[k]! * p * (1 - p);
   }
+  // The blur's kernel is symmetric and its padding zero, so its transpose is itself.
+  if (gan.spec.blurSide) {
+    blur3(dGo, w.gb, n, gan.spec.blurSide);
+    dGo.set(w.gb.subarray(0, len));
+  }
   const g = gan.gradG;
   denseBackward(gan.G2, w.ga, dGo, n, g[2]!, g[3]!, w.dGa);
   leakyBackward(w.gh, w.dGa, w.dGh, n * gan.spec.genHidden, 0);
@@ -333,6 +358,37 @@ export function generateWith(
   denseForward(G1, noise, h, count);
   leakyForward(h, h, h.length, 0);
   denseForward(G2, h, out, count);
+  if (spec.blurSide) {
+    const raw = out.slice();
+    blur3(raw, out, count, spec.blurSide);
+  }
   for (let k = 0; k < out.length; k++) out[k] = sigmoid(out[k]!);
   return out;
+}
+
+/**
+ * out = X blurred with [1 2 1]ᵀ[1 2 1]/16 (zero padding), for n side×side images. The kernel is
+ * symmetric, so this is also its own transpose (the backward pass uses it unchanged).
+ */
+export function blur3(X: Float32Array, out: Float32Array, n: number, side: number): void {
+  const P = side * side;
+  for (let e = 0; e < n; e++) {
+    const o = e * P;
+    for (let y = 0; y < side; y++) {
+      for (let x = 0; x < side; x++) {
+        let s = 0;
+        for (let dy = -1; dy <= 1; dy++) {
+          const yy = y + dy;
+          if (yy < 0 || yy >= side) continue;
+          const wy = dy === 0 ? 2 : 1;
+          for (let dx = -1; dx <= 1; dx++) {
+            const xx = x + dx;
+            if (xx < 0 || xx >= side) continue;
+            s += wy * (dx === 0 ? 2 : 1) * X[o + yy * side + xx]!;
+          }
+        }
+        out[o + y * side + x] = s / 16;
+      }
+    }
+  }
 }

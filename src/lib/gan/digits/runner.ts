@@ -21,7 +21,7 @@ export const SNAPSHOT_MS = 250;
 /** Seconds of training between classifier readings. */
 export const QUALITY_EVERY_S = 2;
 /** Generator weight averaging used for every sample the widget shows (see session.ts). */
-export const EMA_DECAY = 0.999;
+export const EMA_DECAY = 0.99;
 
 export interface DigitsRunnerHost {
   post(message: FromDigitsRunner, transfer: Transferable[]): void;
@@ -57,7 +57,10 @@ export function readQuality(
   };
 }
 
-export function createDigitsRunner(host: DigitsRunnerHost, { sliceMs }: { sliceMs: number }): DigitsRunner {
+export function createDigitsRunner(
+  host: DigitsRunnerHost,
+  { sliceMs }: { sliceMs: number },
+): DigitsRunner {
   let session: DigitsSession | undefined;
   let data: { images: Float32Array; count: number } | undefined;
   let classifier: { spec: CnnSpec; weights: CnnWeights } | undefined;
@@ -79,7 +82,7 @@ export function createDigitsRunner(host: DigitsRunnerHost, { sliceMs }: { sliceM
 
   const post = () => {
     if (!session) return;
-    const generator = session.weights().G;
+    const generator = session.averagedGenerator();
     const l = session.last;
     const snapshot: DigitsSnapshot = {
       run,
@@ -98,7 +101,10 @@ export function createDigitsRunner(host: DigitsRunnerHost, { sliceMs }: { sliceM
       diverged,
     };
     lastPost = host.now();
-    host.post({ type: 'snapshot', snapshot }, generator.map((a) => a.buffer as ArrayBuffer));
+    host.post(
+      { type: 'snapshot', snapshot },
+      generator.map((a) => a.buffer as ArrayBuffer),
+    );
   };
   const judge = () => {
     if (!session || !classifier) return;
@@ -147,7 +153,12 @@ export function createDigitsRunner(host: DigitsRunnerHost, { sliceMs }: { sliceM
   const fresh = async () => {
     data ??= await host.loadData();
     classifier ??= await host.loadClassifier();
-    session = createDigitsSession({ seed, images: data.images, count: data.count, emaDecay: EMA_DECAY });
+    session = createDigitsSession({
+      seed,
+      images: data.images,
+      count: data.count,
+      emaDecay: EMA_DECAY,
+    });
     seconds = 0;
     nextQuality = QUALITY_EVERY_S;
     quality = null;
@@ -168,7 +179,10 @@ export function createDigitsRunner(host: DigitsRunnerHost, { sliceMs }: { sliceM
             run = msg.run;
             seed = toSeed(msg.seed);
             source = 'seed';
-            host.post({ type: 'status', run, message: 'Loading the digits and the classifier…' }, []);
+            host.post(
+              { type: 'status', run, message: 'Loading the digits and the classifier…' },
+              [],
+            );
             await fresh();
             judge();
             post();

@@ -49,6 +49,8 @@ export interface DigitsSession {
   /** Images for `count` noise rows (row-major), count × pixels in 0–1 (from the averaged G). */
   generate(noise: Float32Array, count: number, raw?: boolean): Float32Array;
   weights(): DigitsGanWeights;
+  /** Copies of the averaged generator's parameters (the live ones when averaging is off). */
+  averagedGenerator(): Float32Array[];
   /** Copies `weights` in (Adam restarts from zero moments) and sets the iteration count. */
   load(weights: DigitsGanWeights, iteration: number): void;
 }
@@ -123,6 +125,7 @@ export function createDigitsSession(opts: DigitsSessionOptions): DigitsSession {
       else withAverage(go);
       return out;
     },
+    averagedGenerator: () => (ema > 0 ? avg : paramsG(gan)).map((a) => a.slice()),
     weights: () => ({
       G: paramsG(gan).map((a) => a.slice()),
       D: paramsD(gan).map((a) => a.slice()),

@@ -15,19 +15,43 @@ type T = TfCore.Tensor;
 /** Shapes of G's and D's four parameters each. */
 export function parameterShapes(spec: DigitsGanSpec): { G: number[][]; D: number[][] } {
   return {
-    G: [[spec.noiseDim, spec.genHidden], [spec.genHidden], [spec.genHidden, spec.pixels], [spec.pixels]],
+    G: [
+      [spec.noiseDim, spec.genHidden],
+      [spec.genHidden],
+      [spec.genHidden, spec.pixels],
+      [spec.pixels],
+    ],
     D: [[spec.pixels, spec.discHidden], [spec.discHidden], [spec.discHidden, 1], [1]],
   };
 }
 
-/** G(z): pixels in 0–1, [n, pixels]. */
-export function tfGenerate(tf: Tf, G: readonly T[], z: T): TfCore.Tensor2D {
+/** G(z): pixels in 0–1, [n, pixels] (with the fixed 3×3 blur of the logits when spec.blurSide). */
+export function tfGenerate(tf: Tf, G: readonly T[], z: T, spec?: DigitsGanSpec): TfCore.Tensor2D {
   const h = tf.relu(tf.add(tf.matMul(z as TfCore.Tensor2D, G[0] as TfCore.Tensor2D), G[1]!));
-  return tf.sigmoid(tf.add(tf.matMul(h as TfCore.Tensor2D, G[2] as TfCore.Tensor2D), G[3]!));
+  let logits: TfCore.Tensor2D = tf.add(tf.matMul(h, G[2] as TfCore.Tensor2D), G[3]!);
+  const side = spec?.blurSide ?? 0;
+  if (side) {
+    const k1 = [1, 2, 1];
+    const kernel = tf.tensor4d(
+      k1.flatMap((a) => k1.map((b) => (a * b) / 16)),
+      [3, 3, 1, 1],
+    );
+    const n = logits.shape[0];
+    logits = tf.reshape(
+      tf.conv2d(tf.reshape(logits, [n, side, side, 1]) as TfCore.Tensor4D, kernel, 1, 'same'),
+      [n, side * side],
+    );
+  }
+  return tf.sigmoid(logits);
 }
 
 /** D's logits, [n, 1]. */
-export function tfDiscriminate(tf: Tf, spec: DigitsGanSpec, D: readonly T[], x: T): TfCore.Tensor2D {
+export function tfDiscriminate(
+  tf: Tf,
+  spec: DigitsGanSpec,
+  D: readonly T[],
+  x: T,
+): TfCore.Tensor2D {
   const h = tf.leakyRelu(
     tf.add(tf.matMul(x as TfCore.Tensor2D, D[0] as TfCore.Tensor2D), D[1]!),
     spec.slope,
@@ -46,7 +70,10 @@ export function tfDiscriminatorLoss(
 ): TfCore.Scalar {
   const lr = tfDiscriminate(tf, spec, D, real);
   const lf = tfDiscriminate(tf, spec, D, fake);
-  const r = tf.add(tf.mul(realLabel, tf.softplus(tf.neg(lr))), tf.mul(1 - realLabel, tf.softplus(lr)));
+  const r = tf.add(
+    tf.mul(realLabel, tf.softplus(tf.neg(lr))),
+    tf.mul(1 - realLabel, tf.softplus(lr)),
+  );
   return tf.add(tf.mean(r), tf.mean(tf.softplus(lf)));
 }
 
@@ -58,7 +85,7 @@ export function tfGeneratorLoss(
   D: readonly T[],
   z: T,
 ): TfCore.Scalar {
-  return tf.mean(tf.softplus(tf.neg(tfDiscriminate(tf, spec, D, tfGenerate(tf, G, z)))));
+  return tf.mean(tf.softplus(tf.neg(tfDiscriminate(tf, spec, D, tfGenerate(tf, G, z, spec)))));
 }
 
 export interface TfDigitsGan {
@@ -78,8 +105,8 @@ export function createTfDigitsGan(
   weights: DigitsGanWeights,
 ): TfDigitsGan {
   const s = parameterShapes(spec);
-  const G = weights.G.map((w, i) => tf.variable(tf.tensor(w, s.G[i]!), true));
-  const D = weights.D.map((w, i) => tf.variable(tf.tensor(w, s.D[i]!), true));
+  const G = weights.G.map((w, i) => tf.variable(tf.tensor(w, s.G[i]), true));
+  const D = weights.D.map((w, i) => tf.variable(tf.tensor(w, s.D[i]), true));
   const optG = tf.train.adam(training.lrG, training.beta1, 0.999, 1e-8);
   const optD = tf.train.adam(training.lrD, training.beta1, 0.999, 1e-8);
   return {
@@ -116,9 +143,13 @@ export function tfIteration(
   };
   const z1 = draw();
   const d = tf.tidy(() => {
-    const fake = tfGenerate(tf, gan.G, tf.tensor2d(z1, [n, spec.noiseDim]));
+    const fake = tfGenerate(tf, gan.G, tf.tensor2d(z1, [n, spec.noiseDim]), spec);
     const x = tf.tensor2d(real, [n, spec.pixels]);
-    return gan.optD.minimize(() => tfDiscriminatorLoss(tf, spec, gan.D, x, fake, realLabel), true, gan.D)!;
+    return gan.optD.minimize(
+      () => tfDiscriminatorLoss(tf, spec, gan.D, x, fake, realLabel),
+      true,
+      gan.D,
+    )!;
   });
   const z2 = draw();
   const g = tf.tidy(() => {

@@ -149,7 +149,158 @@ export const ganCloseToTarget: Grader = {
   ],
 };
 
+// ——— The digits GAN (GanDigits, src/components/widgets/GanDigits/element.ts) ———
+
+/** What the digits GAN widget reports through quizState() (the fields the graders read). */
+export interface GanDigitsQuizState {
+  source: 'seed' | 'trained';
+  iteration: number;
+  coverage: number | null;
+  confidence: number | null;
+  gridLabels: number[] | null;
+  interpFrom: number;
+  interpTo: number;
+  interpT: number;
+  diverged: boolean;
+}
+
+/** Narrows an untrusted value to a GanDigitsQuizState, else undefined. */
+export function asGanDigitsState(v: unknown): GanDigitsQuizState | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const s = v as Record<string, unknown>;
+  if (s['widget'] !== 'gan-digits') return undefined;
+  if (s['source'] !== 'seed' && s['source'] !== 'trained') return undefined;
+  if (!isNum(s['iteration']) || !isNum(s['interpFrom']) || !isNum(s['interpTo'])) return undefined;
+  if (!isNum(s['interpT'])) return undefined;
+  const labels = s['gridLabels'];
+  return {
+    source: s['source'],
+    iteration: s['iteration'],
+    coverage: isNum(s['coverage']) ? s['coverage'] : null,
+    confidence: isNum(s['confidence']) ? s['confidence'] : null,
+    gridLabels: Array.isArray(labels) && labels.every(isNum) ? labels : null,
+    interpFrom: s['interpFrom'],
+    interpTo: s['interpTo'],
+    interpT: s['interpT'],
+    diverged: s['diverged'] === true,
+  };
+}
+
+const digitsNotLoaded = {
+  pass: false,
+  feedback: 'The digits GAN has not reported yet. Scroll to the figure and wait for it to load.',
+};
+
+const digitsBase = {
+  widget: 'gan-digits',
+  source: 'seed',
+  iteration: 3000,
+  coverage: 10,
+  confidence: 0.72,
+  gridLabels: [
+    3, 7, 1, 0, 8, 9, 2, 4, 5, 6, 1, 3, 3, 7, 1, 0, 8, 9, 2, 4, 5, 6, 1, 3, 3, 7, 1, 0, 8, 9, 2, 4,
+    5, 6, 1, 3,
+  ],
+  interpFrom: 0,
+  interpTo: 1,
+  interpT: 0.5,
+  diverged: false,
+};
+
+/** A run trained in the page (not the shipped generator) that reaches given coverage/confidence. */
+export const ganDigitsTrained: Grader = {
+  description:
+    'Digits GAN: a run trained in the page (not the loaded generator) whose latest classifier reading has coverage ≥ `minCoverage` and confidence ≥ `minConfidence`.',
+  checkParams(params) {
+    return isNum(params['minCoverage']) && isNum(params['minConfidence'])
+      ? []
+      : ['needs minCoverage and minConfidence (numbers)'];
+  },
+  grade(state: unknown, params: GraderParams) {
+    const s = asGanDigitsState(state);
+    if (!s) return digitsNotLoaded;
+    const minCoverage = Number(params['minCoverage']);
+    const minConfidence = Number(params['minConfidence']);
+    if (s.source !== 'seed')
+      return {
+        pass: false,
+        feedback: 'This is the generator shipped with the site. Press Reset and train your own.',
+      };
+    if (s.diverged) return { pass: false, feedback: 'This run diverged; press Reset.' };
+    if (s.coverage === null || s.confidence === null || s.iteration === 0)
+      return {
+        pass: false,
+        feedback: 'Press Play and let it train; the classifier reads the samples every 2 s.',
+      };
+    if (s.coverage < minCoverage || s.confidence < minConfidence)
+      return {
+        pass: false,
+        score: s.coverage >= minCoverage ? 0.5 : 0,
+        feedback: `Now: coverage ${s.coverage}, confidence ${s.confidence.toFixed(2)}; needed: coverage ≥ ${minCoverage} and confidence ≥ ${minConfidence}. Keep training.`,
+      };
+    return {
+      pass: true,
+      feedback: `Coverage ${s.coverage} and confidence ${s.confidence.toFixed(2)} after ${s.iteration} iterations.`,
+    };
+  },
+  examples: [
+    { state: digitsBase, params: { minCoverage: 8, minConfidence: 0.6 }, pass: true },
+    {
+      state: { ...digitsBase, coverage: 5 },
+      params: { minCoverage: 8, minConfidence: 0.6 },
+      pass: false,
+      note: 'too few digits',
+    },
+    {
+      state: { ...digitsBase, source: 'trained' },
+      params: { minCoverage: 8, minConfidence: 0.6 },
+      pass: false,
+      note: 'loaded, not trained',
+    },
+    { state: null, params: { minCoverage: 8, minConfidence: 0.6 }, pass: false },
+  ],
+};
+
+/** Interpolation between two grid samples the classifier reads as different digits, at t ≈ ½. */
+export const ganDigitsMorph: Grader = {
+  description:
+    'Digits GAN: the interpolation runs between two grid samples the classifier reads as different digits, with the slider within `tolerance` of ½.',
+  grade(state: unknown, params: GraderParams) {
+    const s = asGanDigitsState(state);
+    if (!s) return digitsNotLoaded;
+    const tol = isNum(params['tolerance']) ? params['tolerance'] : 0.1;
+    if (!s.gridLabels)
+      return { pass: false, feedback: 'Load the trained generator first (button or key L).' };
+    if (s.interpFrom === s.interpTo)
+      return { pass: false, feedback: 'Choose two different samples as the ends.' };
+    const a = s.gridLabels[s.interpFrom];
+    const b = s.gridLabels[s.interpTo];
+    if (a === undefined || b === undefined)
+      return { pass: false, feedback: 'Choose samples 1 to 36 as the ends.' };
+    if (a === b)
+      return {
+        pass: false,
+        feedback: `Both ends are read as ${a}. Pick two samples the classifier reads as different digits (see the list under the grid).`,
+      };
+    if (Math.abs(s.interpT - 0.5) > tol)
+      return {
+        pass: false,
+        score: 0.5,
+        feedback: `The ends are a ${a} and a ${b}. Now move the slider to the middle (0.5).`,
+      };
+    return { pass: true, feedback: `Halfway between a ${a} and a ${b}.` };
+  },
+  examples: [
+    { state: digitsBase, pass: true },
+    { state: { ...digitsBase, interpTo: 12 }, pass: false, note: 'both ends read as 3' },
+    { state: { ...digitsBase, interpT: 0.9 }, pass: false, note: 'slider not in the middle' },
+    { state: { ...digitsBase, gridLabels: null }, pass: false, note: 'nothing judged yet' },
+  ],
+};
+
 export const ganGraders: Readonly<Record<string, Grader>> = {
   'gan-collapse-fixed': ganCollapseFixed,
   'gan-close-to-target': ganCloseToTarget,
+  'gan-digits-trained': ganDigitsTrained,
+  'gan-digits-morph': ganDigitsMorph,
 };

@@ -144,11 +144,11 @@ describe('digits GAN gradients equal tf.grads', () => {
     const engineG = copies(gan.gradG);
 
     const [tfD, tfG, fakeDiff] = tf.tidy(() => {
-      const G = paramsG(gan).map((a, i) => tf.tensor(a, shapes.G[i]!));
-      const D = paramsD(gan).map((a, i) => tf.tensor(a, shapes.D[i]!));
+      const G = paramsG(gan).map((a, i) => tf.tensor(a, shapes.G[i]));
+      const D = paramsD(gan).map((a, i) => tf.tensor(a, shapes.D[i]));
       const z = tf.tensor2d(noise, [N, spec.noiseDim]);
       const x = tf.tensor2d(real, [N, spec.pixels]);
-      const fake = tfGenerate(tf, G, z);
+      const fake = tfGenerate(tf, G, z, spec);
       const diff = maxDiff(fake.dataSync(), generateWith(spec, paramsG(gan), noise, N));
       const gD = tf.grads((...p: tf.Tensor[]) => tfDiscriminatorLoss(tf, spec, p, x, fake, 0.9))(D);
       const gG = tf.grads((...p: tf.Tensor[]) => tfGeneratorLoss(tf, spec, p, D, z))(G);
@@ -160,6 +160,8 @@ describe('digits GAN gradients equal tf.grads', () => {
     tfD.forEach((g, i) => expect(maxDiff(g, engineD[i]!)).toBeLessThan(1e-4));
     tfG.forEach((g, i) => expect(maxDiff(g, engineG[i]!)).toBeLessThan(1e-4));
     // Not vacuous: the gradients are not all tiny.
-    expect(Math.max(...engineG.map((g) => maxDiff(g, new Float32Array(g.length))))).toBeGreaterThan(1e-3);
+    expect(Math.max(...engineG.map((g) => maxDiff(g, new Float32Array(g.length))))).toBeGreaterThan(
+      1e-3,
+    );
   });
 });

@@ -1,0 +1,128 @@
+// The digits GAN figure in the GAN lesson: the shipped generator draws digits the classifier
+// reads (coverage ≥ 8), Play trains in the worker, keyboard-only use, the interpolation slider,
+// the text alternative, and no long main-thread task while training. The lesson's numbers are
+// checked in Node (tests/unit/gan/digits/claims.test.ts), on the same code path.
+import { test, expect, type Locator, type Page } from '@playwright/test';
+
+const PATH = '/generative-models/gans/';
+
+interface State {
+  source: string;
+  iteration: number;
+  seconds: number;
+  coverage: number | null;
+  confidence: number | null;
+  gridLabels: number[] | null;
+  interpFrom: number;
+  interpTo: number;
+  interpT: number;
+}
+
+const state = (w: Locator): Promise<State> =>
+  w.evaluate((el) => (el as unknown as { quizState(): State }).quizState());
+
+async function open(page: Page): Promise<Locator> {
+  await page.goto(`${PATH}#gan-digits`);
+  const w = page.locator('#gan-digits');
+  await w.scrollIntoViewIfNeeded();
+  await expect.poll(() => w.evaluate((el) => 'quizState' in el)).toBe(true);
+  // The worker has its data and has judged the untrained generator.
+  await expect.poll(async () => (await state(w)).coverage, { timeout: 60_000 }).not.toBeNull();
+  return w;
+}
+
+test('static HTML names the controls before any script runs', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PATH);
+  const w = page.locator('#gan-digits');
+  await expect(w.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(w.getByRole('button', { name: 'Load trained generator' })).toBeVisible();
+  await expect(w.getByLabel('Position between them')).toBeVisible();
+  await expect(w.locator('[data-nb-live]')).toContainText('Not started');
+  await context.close();
+});
+
+test('load trained: the classifier finds at least 8 digits, and the grid is described', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const w = await open(page);
+  await w.getByRole('button', { name: 'Load trained generator' }).click();
+  await expect.poll(async () => (await state(w)).source, { timeout: 30_000 }).toBe('trained');
+  const s = await state(w);
+  expect(s.coverage!).toBeGreaterThanOrEqual(8);
+  expect(s.confidence!).toBeGreaterThanOrEqual(0.8);
+  expect(s.gridLabels).toHaveLength(36);
+  await expect(w.locator('[data-reads]')).toContainText('The classifier reads the grid');
+  await expect(w.locator('[data-out="coverage"]')).toContainText('of 10');
+  // Interpolation: pick two samples read as different digits, slider to the middle.
+  const labels = s.gridLabels!;
+  const other = labels.findIndex((l) => l !== labels[0]);
+  await w.getByLabel('To sample').selectOption(String(other));
+  await w.getByLabel('Position between them').fill('50');
+  await w.getByLabel('Position between them').dispatchEvent('change');
+  const t = await state(w);
+  expect(t.interpTo).toBe(other);
+  expect(t.interpT).toBeCloseTo(0.5);
+});
+
+test('play trains in the worker; pause stops; reset starts again', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = await open(page);
+  await w.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(async () => (await state(w)).iteration, { timeout: 60_000 })
+    .toBeGreaterThan(50);
+  await w.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(300);
+  const a = (await state(w)).iteration;
+  await page.waitForTimeout(700);
+  expect((await state(w)).iteration).toBe(a);
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(async () => (await state(w)).iteration).toBe(0);
+});
+
+test('keyboard only: L loads, P plays and pauses, R resets, arrows move the slider', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const w = await open(page);
+  await w.getByRole('button', { name: 'Play' }).focus();
+  await page.keyboard.press('l');
+  await expect.poll(async () => (await state(w)).source, { timeout: 30_000 }).toBe('trained');
+  await page.keyboard.press('r');
+  await expect.poll(async () => (await state(w)).source).toBe('seed');
+  await page.keyboard.press('p');
+  await expect.poll(async () => (await state(w)).iteration, { timeout: 60_000 }).toBeGreaterThan(0);
+  await page.keyboard.press('p');
+  await w.getByLabel('Position between them').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await state(w)).interpT).toBeCloseTo(0.55);
+});
+
+test('no long task (over 50 ms) during 5 s of training @timing', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = await open(page);
+  await page.evaluate(() => {
+    const g = window as unknown as { longTasks: number[] };
+    g.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) g.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await w.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await state(w)).iteration, { timeout: 30_000 }).toBeGreaterThan(0);
+  let long: number[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    long = await page.evaluate(async () => {
+      const g = window as unknown as { longTasks: number[] };
+      g.longTasks.length = 0;
+      await new Promise((r) => setTimeout(r, 5000));
+      return [...g.longTasks];
+    });
+    if (long.length === 0) break;
+  }
+  await w.getByRole('button', { name: 'Pause' }).click();
+  expect(long).toEqual([]);
+});
