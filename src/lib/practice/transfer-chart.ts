@@ -35,6 +35,14 @@ export interface TransferChart {
 
 const COLOURS: Record<TransferMethod, number> = { fineTune: 0, scratch: 1, svm: 2, logreg: 3 };
 
+/** Names inside a sentence. */
+export const SHORT_LABELS: Record<TransferMethod, string> = {
+  fineTune: 'fine-tuned head',
+  scratch: 'from scratch',
+  svm: 'linear SVM',
+  logreg: 'logistic regression',
+};
+
 /** "83.5%" */
 export const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
@@ -94,8 +102,23 @@ export function summariseAt(
   const parts = shownMethods(linear)
     .map((m) => ({ m, v: p[m] }))
     .sort((a, b) => b.v - a.v)
-    .map(({ m, v }) => `${METHOD_LABELS[m].toLowerCase()} ${pct(v)}`);
+    .map(({ m, v }) => `${SHORT_LABELS[m]} ${pct(v)}`);
   return `With ${n} example${n === 1 ? '' : 's'} per digit: ${parts.join(', ')} of the test digits 5–9 right.`;
+}
+
+/** The text alternative's one-line summary of a finished set of points. */
+export function summariseRun(points: readonly TransferPoint[], seed: number): string {
+  if (points.length === 0) return 'Not run yet: press Run to train and compare the methods.';
+  const ns = [...points].sort((a, b) => a.n - b.n);
+  const first = ns[0]!;
+  const last = ns[ns.length - 1]!;
+  const best = (p: TransferPoint) => {
+    const m = (['fineTune', 'scratch', 'svm', 'logreg'] as const).reduce((a, b) =>
+      p[b] > p[a] ? b : a,
+    );
+    return `${SHORT_LABELS[m]} (${pct(p[m])})`;
+  };
+  return `Seed ${seed}, N = ${ns.map((p) => p.n).join(', ')}. Best at N = ${first.n}: ${best(first)}; at N = ${last.n}: ${best(last)}. The table lists every accuracy.`;
 }
 
 export const TABLE_COLUMNS = [

@@ -11,6 +11,7 @@ import {
   TABLE_COLUMNS,
   pct,
   summariseAt,
+  summariseRun,
   tableRows,
   transferChart,
   type LinearChoice,
@@ -151,7 +152,9 @@ export class TransferLabElement extends HTMLElement {
       if (m.id !== this.#runId) return;
       this.#done = true;
       this.#setRunning(false);
-      this.#status(`Done for seed ${m.seed}. ${this.#bestAt()}`);
+      this.#status(
+        `Done for seed ${m.seed}: ${this.#points.size} values of N. Move N to read off a point.`,
+      );
       this.#draw();
       this.#changed();
     } else {
@@ -212,10 +215,7 @@ export class TransferLabElement extends HTMLElement {
         ? summariseAt(points, this.#n, this.#linear)
         : `N = ${this.#n}. Press Run to compute.`;
     const live = this.querySelector<HTMLElement>('[data-nb-live]');
-    if (live && !this.#running)
-      live.textContent = points.length
-        ? `${points.length} values of N computed for seed ${this.#pointsSeed}. ${summariseAt(points, this.#n, this.#linear)}`
-        : 'Not run yet: press Run to train and compare the methods.';
+    if (live && !this.#running) live.textContent = summariseRun(points, this.#pointsSeed);
     const table = this.querySelector<HTMLTableElement>('[data-nb-table]');
     if (table) renderTable(table, TABLE_COLUMNS, tableRows(points));
   }
