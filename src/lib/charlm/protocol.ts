@@ -2,6 +2,7 @@
 // (src/workers/lstm.worker.ts), as discriminated unions; the listener on each side is set once.
 import type { BackendName } from '../ml/backend-order.ts';
 import type { CharBenchResult } from './bench.ts';
+import type { CharEngine } from './engine-choice.ts';
 
 export type CharCommand =
   /** Fetch the corpus and the shipped model from `base` (e.g. "/models/charlm/"); load it. */
@@ -36,6 +37,8 @@ export interface CharProgress {
   points: [number, number][];
   /** Whether `points` restart the curve (a new or reloaded model). */
   restart: boolean;
+  /** What trains the model: the typed-array engine, or tfjs on a GPU (the worker's probe). */
+  engine: CharEngine;
 }
 
 export interface CharSample {

@@ -9,14 +9,27 @@ import {
   evaluate,
   paramCount,
   type RecurrentModel,
-  type RecurrentTrainer,
 } from '../ml/lstm/index.ts';
 import { createCharBatch, fillCharBatch, type CharBatch } from './batches.ts';
 import * as C from './config.ts';
+import type { CharEngine } from './engine-choice.ts';
 import type { CharModel } from './format.ts';
 import type { CharCommand, CharMessage, CharProgress } from './protocol.ts';
 import { generate } from './sample.ts';
 import { encode } from './vocab.ts';
+
+/**
+ * What the runner trains with: the typed-array engine's trainer, or the same model on tfjs on a
+ * GPU (the worker builds that one when its probe chose it, engine-probe.ts).
+ */
+export interface CharTrainer {
+  /** Read before every slice of steps. */
+  learningRate: number;
+  step(batch: CharBatch): { loss: number };
+  /** Writes the current weights into the model's arrays (sampling and evaluation read them). */
+  sync?(): void;
+  dispose?(): void;
+}
 
 export interface CharRunnerHost {
   post(m: CharMessage): void;
@@ -27,11 +40,22 @@ export interface CharRunnerHost {
   load(base: string): Promise<{ corpus: string; trained: CharModel }>;
   /** Milliseconds of training per slice (default 30). */
   budgetMs?: number;
-  /** Milliseconds between progress messages (default 500) and samples (default 3000). */
+  /**
+   * Milliseconds between progress messages (default 1000: each one costs the page a frame of
+   * layout and paint) and samples (default 3000).
+   */
   progressMs?: number;
   sampleMs?: number;
   /** Milliseconds between held-out evaluations while training (default 8000). */
   evalMs?: number;
+  /**
+   * A trainer for `model` on another engine (tfjs on a GPU), or null for the typed-array engine.
+   * Asked whenever training starts on a model that has no trainer yet.
+   */
+  makeTrainer?(
+    model: RecurrentModel,
+    learningRate: number,
+  ): { trainer: CharTrainer; engine: CharEngine } | null;
 }
 
 export interface CharRunner {
@@ -40,12 +64,13 @@ export interface CharRunner {
 
 export function createCharRunner(host: CharRunnerHost): CharRunner {
   const budget = host.budgetMs ?? 30;
-  const progressMs = host.progressMs ?? 500;
+  const progressMs = host.progressMs ?? 1000;
   const sampleMs = host.sampleMs ?? 3000;
   const evalMs = host.evalMs ?? 8000;
   let loaded: { trained: CharModel; train: Int32Array; held: Int32Array } | null = null;
   let model: RecurrentModel | null = null;
-  let trainer: RecurrentTrainer | null = null;
+  let trainer: CharTrainer | null = null;
+  let engine: CharEngine = 'typed';
   let source: 'trained' | 'scratch' = 'trained';
   let step = 0;
   let loss: number | null = null;
@@ -77,14 +102,21 @@ export function createCharRunner(host: CharRunnerHost): CharRunner {
       charsPerSec: rate.value,
       points,
       restart,
+      engine,
     };
     points = [];
     restart = false;
     host.post(m);
   };
 
+  const dropTrainer = (): void => {
+    trainer?.dispose?.();
+    trainer = null;
+  };
+
   const measureHeldOut = (): void => {
     if (!loaded || !model) return;
+    trainer?.sync?.();
     const T = 100;
     // The whole held-out tail in windows of 100, as the training script measures it.
     const ids = loaded.held;
@@ -102,6 +134,7 @@ export function createCharRunner(host: CharRunnerHost): CharRunner {
 
   const sample = (count = C.SAMPLE_LENGTH): void => {
     if (!loaded || !model) return;
+    trainer?.sync?.();
     const text = generate(model, loaded.trained.vocab, {
       prompt,
       count,
@@ -114,8 +147,8 @@ export function createCharRunner(host: CharRunnerHost): CharRunner {
 
   const use = (m: RecurrentModel, from: 'trained' | 'scratch', steps: number): void => {
     stop();
+    dropTrainer();
     model = m;
-    trainer = null;
     source = from;
     step = steps;
     loss = null;
@@ -137,13 +170,19 @@ export function createCharRunner(host: CharRunnerHost): CharRunner {
   const tick = (): void => {
     cancel = null;
     if (!running || !loaded || !model) return;
-    trainer ??= createTrainer({
-      spec: model.spec,
-      seed: 0,
-      model,
-      learningRate,
-      clipNorm: C.CHARLM_CLIP,
-    });
+    if (!trainer) {
+      const other = host.makeTrainer?.(model, learningRate) ?? null;
+      engine = other ? other.engine : 'typed';
+      trainer =
+        other?.trainer ??
+        createTrainer({
+          spec: model.spec,
+          seed: 0,
+          model,
+          learningRate,
+          clipNorm: C.CHARLM_CLIP,
+        });
+    }
     trainer.learningRate = learningRate;
     const start = host.now();
     let chars = 0;
@@ -241,8 +280,8 @@ export function createCharRunner(host: CharRunnerHost): CharRunner {
         break;
       case 'dispose':
         stop();
+        dropTrainer();
         model = null;
-        trainer = null;
         loaded = null;
         break;
     }

@@ -5,12 +5,15 @@ import type { Scalar, Tensor, Tensor1D, Tensor2D, Variable } from '@tensorflow/t
 import type { Tf } from '../ml/tf.ts';
 import { weightList, weightShapes, type RecurrentModel } from '../ml/lstm/index.ts';
 import type { CharBatch } from './batches.ts';
+import type { CharTrainer } from './runner.ts';
 
 export interface TfCharTrainer {
   /** One step of Adam on the batch; returns the loss before the update. */
   step(batch: CharBatch): number;
   /** The current weights, in the engine's order. */
   weights(): Float32Array[];
+  /** Changes Adam's learning rate (its moments are kept). */
+  setLearningRate(lr: number): void;
   dispose(): void;
 }
 
@@ -85,9 +88,40 @@ export function createTfCharTrainer(
       });
     },
     weights: () => vars.map((v) => Float32Array.from(v.dataSync())),
+    setLearningRate(lr) {
+      // tfjs 4.22's AdamOptimizer reads its public `learningRate` field on every update.
+      (optimizer as unknown as { learningRate: number }).learningRate = lr;
+    },
     dispose() {
       optimizer.dispose();
       tf.dispose(vars);
     },
+  };
+}
+
+/**
+ * The character runner's trainer interface (runner.ts's CharTrainer) over a tfjs trainer:
+ * `sync` copies the tfjs weights into `model`'s arrays, which sampling and evaluation read.
+ */
+export function asRunnerTrainer(
+  t: TfCharTrainer,
+  model: RecurrentModel,
+  learningRate: number,
+): CharTrainer {
+  let lr = learningRate;
+  return {
+    get learningRate() {
+      return lr;
+    },
+    set learningRate(v: number) {
+      if (v !== lr) t.setLearningRate(v);
+      lr = v;
+    },
+    step: (batch) => ({ loss: t.step(batch) }),
+    sync() {
+      const now = t.weights();
+      weightList(model.weights).forEach((w, i) => w.set(now[i]!));
+    },
+    dispose: () => t.dispose(),
   };
 }

@@ -17,8 +17,12 @@ import {
   perplexityText,
   repetitionScore,
 } from '../../../lib/charlm/describe.ts';
+import { engineLabel } from '../../../lib/charlm/engine-choice.ts';
 import { createSeriesBuffer } from '../../../lib/viz/curves.ts';
 import { drawLoss, lossRows, lossSeries } from './view.ts';
+
+/** While training, the loss chart is redrawn at most this often (ms); at once when it stops. */
+const CHART_EVERY_MS = 1000;
 
 class CharLstm extends HTMLElement {
   #cleanup: Array<() => void> = [];
@@ -29,7 +33,10 @@ class CharLstm extends HTMLElement {
   #live: LiveSummary | undefined;
   #train = createSeriesBuffer(400);
   #held = createSeriesBuffer(200);
-  #drawPending = false;
+  #renderPending = false;
+  #dirty = { progress: false, sample: false };
+  #lastChart = -Infinity;
+  #texts = new Map<string, Text>();
   #scratchSeed = 1;
 
   connectedCallback(): void {
@@ -71,8 +78,7 @@ class CharLstm extends HTMLElement {
     const onInput = (e: Event): void => {
       if (e.target === slider) {
         this.#temperature = Number(slider.value);
-        const out = q<HTMLOutputElement>('[data-out="temperature"]');
-        if (out) out.textContent = this.#temperature.toFixed(2);
+        this.#out('temperature', this.#temperature.toFixed(2));
         send({ type: 'set', temperature: this.#temperature });
       } else if (e.target === promptBox) {
         send({ type: 'set', prompt: promptBox.value });
@@ -131,10 +137,6 @@ class CharLstm extends HTMLElement {
   }
 
   #onMessage(m: CharMessage, status: HTMLElement): void {
-    const out = (name: string, text: string) => {
-      const el = this.querySelector(`[data-out="${name}"]`);
-      if (el && el.textContent !== text) el.textContent = text;
-    };
     switch (m.type) {
       case 'ready':
         this.dataset['ready'] = 'true';
@@ -145,9 +147,8 @@ class CharLstm extends HTMLElement {
         break;
       case 'sample': {
         this.#sample = m;
-        out('sample', m.prompt + m.text);
-        const who = m.source === 'trained' ? 'trained model' : `from scratch, step ${m.step}`;
-        out('sample-meta', `(${who}, temperature ${m.temperature.toFixed(2)})`);
+        this.#dirty.sample = true;
+        this.#scheduleRender();
         this.dataset['samples'] = String(Number(this.dataset['samples'] ?? 0) + 1);
         // While training, samples arrive every few seconds; the quiz hears about the next pause.
         if (!this.#progress?.running)
@@ -162,50 +163,93 @@ class CharLstm extends HTMLElement {
         }
         for (const [x, y] of m.points) this.#train.push(x, y);
         if (m.heldOutLoss !== null) this.#held.push(m.step, m.heldOutLoss);
-        const play = this.querySelector<HTMLButtonElement>('[data-action="play"]');
-        if (play) {
-          play.textContent = m.running ? 'Pause' : 'Train';
-          play.setAttribute('aria-pressed', String(m.running));
-        }
-        for (const which of ['trained', 'scratch'] as const) {
-          this.querySelector(`[data-action="${which}"]`)?.setAttribute(
-            'aria-pressed',
-            String(m.source === which),
-          );
-        }
-        out('step', m.step.toLocaleString('en'));
-        out('loss', lossText(m.loss));
-        out('ppl', perplexityText(m.loss));
-        out('held', perplexityText(m.heldOutLoss));
-        out('rate', m.charsPerSec ? m.charsPerSec.toLocaleString('en') : '—');
         this.dataset['step'] = String(m.step);
         this.dataset['running'] = String(m.running);
+        this.dataset['engine'] = m.engine;
         this.#live?.update(describeStatus(m));
         if (!m.running) this.#live?.flush();
-        this.#scheduleDraw();
+        this.#dirty.progress = true;
+        this.#scheduleRender();
         if (!m.running) this.dispatchEvent(new CustomEvent(WIDGET_CHANGE_EVENT, { bubbles: true }));
         break;
       }
     }
   }
 
-  #scheduleDraw(): void {
-    if (this.#drawPending) return;
-    this.#drawPending = true;
+  /**
+   * Writes a value into an output as its text node's data: no node is inserted or removed, so
+   * the page's :has() rules (Starlight's body:has(…), the wide frame's .main-pane:has(…)) are not
+   * re-matched over the whole lesson on every update, and the output keeps one layout object.
+   */
+  #out(name: string, text: string): void {
+    let node = this.#texts.get(name);
+    if (!node || !node.isConnected) {
+      const el = this.querySelector(`[data-out="${name}"]`);
+      if (!el) return;
+      node = el.ownerDocument.createTextNode(el.textContent ?? '');
+      el.replaceChildren(node);
+      this.#texts.set(name, node);
+    }
+    if (node.data !== text) node.data = text;
+  }
+
+  /**
+   * All DOM writes of one frame: stats, sample and (at most once a second while training) the
+   * chart. Messages only record state; a training run costs the page about two small frames a
+   * second, so the main thread stays free (tests/e2e/lstm-lesson.spec.ts @timing).
+   */
+  #scheduleRender(): void {
+    if (this.#renderPending) return;
+    this.#renderPending = true;
     requestAnimationFrame(() => {
-      this.#drawPending = false;
-      const svg = this.querySelector<SVGSVGElement>('[data-chart]');
-      if (!svg) return;
-      const series = lossSeries(this.#train, this.#held);
-      drawLoss(svg, series);
-      const summary = this.querySelector<HTMLElement>('.nb-text-alt [data-nb-live]');
-      const last = series[0]!.points.at(-1);
-      if (summary && last)
-        summary.textContent = `Loss ${last.y.toFixed(2)} nats per character at step ${last.x}.`;
-      const table = this.querySelector<HTMLTableElement>('[data-nb-table]');
-      if (table && !this.#progress?.running)
-        renderTable(table, ['Step', 'Loss (nats per character)'], lossRows(series));
+      this.#renderPending = false;
+      const m = this.#progress;
+      if (this.#dirty.sample && this.#sample) {
+        const s = this.#sample;
+        this.#out('sample', s.prompt + s.text);
+        const who = s.source === 'trained' ? 'trained model' : `from scratch, step ${s.step}`;
+        this.#out('sample-meta', `(${who}, temperature ${s.temperature.toFixed(2)})`);
+      }
+      this.#dirty.sample = false;
+      if (!this.#dirty.progress || !m) return;
+      this.#dirty.progress = false;
+      const play = this.querySelector<HTMLButtonElement>('[data-action="play"]');
+      if (play) {
+        const label = m.running ? 'Pause' : 'Train';
+        if (play.textContent !== label) play.textContent = label;
+        play.setAttribute('aria-pressed', String(m.running));
+      }
+      for (const which of ['trained', 'scratch'] as const) {
+        this.querySelector(`[data-action="${which}"]`)?.setAttribute(
+          'aria-pressed',
+          String(m.source === which),
+        );
+      }
+      this.#out('step', m.step.toLocaleString('en'));
+      this.#out('loss', lossText(m.loss));
+      this.#out('ppl', perplexityText(m.loss));
+      this.#out('held', perplexityText(m.heldOutLoss));
+      this.#out('rate', m.charsPerSec ? m.charsPerSec.toLocaleString('en') : '—');
+      this.#out('engine', engineLabel(m.engine));
+      const now = performance.now();
+      if (m.running && !m.restart && now - this.#lastChart < CHART_EVERY_MS) return;
+      this.#lastChart = now;
+      this.#drawChart(m.running);
     });
+  }
+
+  #drawChart(running: boolean): void {
+    const svg = this.querySelector<SVGSVGElement>('[data-chart]');
+    if (!svg) return;
+    const series = lossSeries(this.#train, this.#held);
+    drawLoss(svg, series);
+    const last = series[0]!.points.at(-1);
+    const summary = this.querySelector<HTMLElement>('.nb-text-alt [data-nb-live]');
+    if (summary && last)
+      summary.textContent = `Loss ${last.y.toFixed(2)} nats per character at step ${last.x}.`;
+    const table = this.querySelector<HTMLTableElement>('[data-nb-table]');
+    if (table && !running)
+      renderTable(table, ['Step', 'Loss (nats per character)'], lossRows(series));
   }
 
   /** Quiz contract: model, steps, losses, temperature and the latest sample. */
