@@ -4,14 +4,15 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
+import rehypeKatex from './src/lib/markdown/rehype-katex.ts';
 import { sidebar } from './src/lib/course/sidebar-node.ts';
 import { remarkNotebook } from './src/lib/notebook/remark.ts';
 import pwa from './src/pwa/integration.ts';
 import digitsData from './src/integrations/digits-data.ts';
 
-// KaTeX is rendered at build time (rehype-katex); its CSS and fonts are bundled from the katex
-// package by Vite, so no request ever leaves the site.
+// KaTeX is rendered at build time (src/lib/markdown/rehype-katex.ts: the project's KaTeX, the
+// version whose CSS ships; rehype-katex's own copy is older and its class names no longer match);
+// its CSS and fonts are bundled from the katex package by Vite, so no request ever leaves the site.
 // NB_OUT_DIR / NB_CACHE_DIR let several builds run side by side (tests/e2e reads the same
 // variable); both default to Astro's usual places.
 const outDir = process.env.NB_OUT_DIR ?? './dist';
@@ -48,6 +49,8 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
         ThemeProvider: './src/components/overrides/ThemeProvider.astro',
         PageTitle: './src/components/overrides/PageTitle.astro',
+        TableOfContents: './src/components/overrides/TableOfContents.astro',
+        MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
       },
       lastUpdated: false,
       pagination: true,

@@ -152,5 +152,10 @@ test('the backpropagation lesson has display equations wider than a phone, and t
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/foundations/backpropagation/');
   await page.waitForLoadState('networkidle');
+  // Off-screen formulas are not rendered (content-visibility) and are judged when they render or
+  // when Tab nears them (src/components/overrides/scroll-stops.ts; tests/e2e/scroll-stops.spec.ts).
+  for (const eq of await page.locator('.sl-markdown-content > .katex-display').all()) {
+    await eq.scrollIntoViewIfNeeded();
+  }
   await expect(page.locator('.katex-display[tabindex="0"]').first()).toBeAttached();
 });
