@@ -1,8 +1,10 @@
 // Lesson 5.1's transfer figure (TransferLab): operated by keyboard only, the curves for the
 // default seed order as the lesson says (and carry the numbers it quotes, which
-// tests/unit/transfer/claims.test.ts recomputes in Node), the classifier toggle, the widget
-// questions graded from its state, and no main-thread task over 50 ms while the worker trains.
+// tests/unit/transfer/claims.test.ts recomputes in Node), axe on the drawn figure in both themes,
+// the classifier toggle, the widget questions graded from its state, and no main-thread task
+// over 50 ms while the worker trains.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const PATH = '/practice/transfer-learning/';
 
@@ -49,7 +51,9 @@ test('keyboard only: N = 3 and Run give the sweep; the curves order as the lesso
   await page.keyboard.press('Enter');
   // Focus moves to Stop while it runs and back to Run afterwards.
   await expect(lab.getByRole('button', { name: 'Stop' })).toBeFocused();
-  await expect(lab.locator('[data-nb-status]')).toContainText('Done for seed 1', { timeout: 240_000 });
+  await expect(lab.locator('[data-nb-status]')).toContainText('Done for seed 1', {
+    timeout: 240_000,
+  });
   await expect(run).toBeFocused();
 
   const s = await state(lab);
@@ -81,6 +85,19 @@ test('keyboard only: N = 3 and Run give the sweep; the curves order as the lesso
   await expect(lab.locator('[data-nb-table] tbody tr')).toHaveCount(8);
   await expect(lab.locator('[data-nb-readout]')).toContainText('With 3 examples per digit');
 
+  // The drawn figure (lines, dots, legend, readout) passes axe in both themes.
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+    const axe = await new AxeBuilder({ page })
+      .include('#transfer-lab')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      theme,
+    ).toEqual([]);
+  }
+
   // The classifier toggle by keyboard: arrow keys move between the radio buttons.
   await lab.getByRole('radio', { name: /Linear SVM/ }).focus();
   await page.keyboard.press('ArrowRight');
@@ -111,7 +128,9 @@ test('training the sweep runs no main-thread task over 50 ms @timing', async ({ 
     }).observe({ type: 'longtask' });
   });
   await lab.getByRole('button', { name: 'Run' }).click();
-  await expect(lab.locator('[data-nb-status]')).toContainText('Done for seed 1', { timeout: 240_000 });
+  await expect(lab.locator('[data-nb-status]')).toContainText('Done for seed 1', {
+    timeout: 240_000,
+  });
   await page.waitForTimeout(500);
   const long = await page.evaluate(() => (window as unknown as { nbLong: number[] }).nbLong);
   expect(long.filter((d) => d > 50)).toEqual([]);
