@@ -54,10 +54,10 @@ export const DIGITS_GAN_SPEC: DigitsGanSpec = {
 
 export const DIGITS_GAN_TRAINING: DigitsGanTraining = {
   batchSize: 64,
-  lrD: 1e-3,
-  lrG: 1e-3,
+  lrD: 5e-4,
+  lrG: 5e-4,
   beta1: 0.5,
-  realLabel: 0.9,
+  realLabel: 1,
 };
 
 /** Scratch for batches of up to `capacity` images. */

@@ -38,7 +38,7 @@ export function tfGenerate(tf: Tf, G: readonly T[], z: T, spec?: DigitsGanSpec):
     );
     const n = logits.shape[0];
     logits = tf.reshape(
-      tf.conv2d(tf.reshape(logits, [n, side, side, 1]) as TfCore.Tensor4D, kernel, 1, 'same'),
+      tf.conv2d(tf.reshape<TfCore.Rank.R4>(logits, [n, side, side, 1]), kernel, 1, 'same'),
       [n, side * side],
     );
   }

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { buildDigitsSet } from '../../../../scripts/data/digits.mjs';
-import { decodeModel, type TrainedCnn } from '../../../../src/lib/ml/cnn/model-file.ts';
+import {
+  decodeModel,
+  type CnnModelMeta,
+  type TrainedCnn,
+} from '../../../../src/lib/ml/cnn/model-file.ts';
 import { enlargeImages, shrinkDigits } from '../../../../src/lib/gan/digits/image.ts';
 import { decodeGan, type GanModelMeta } from '../../../../src/lib/gan/digits/model-file.ts';
 import { judgeDigits, QUALITY_SAMPLES } from '../../../../src/lib/gan/digits/quality.ts';
@@ -23,7 +27,9 @@ let data: ReturnType<typeof buildDigitsSet>;
 let images: Float32Array;
 beforeAll(() => {
   classifier = decodeModel(
-    JSON.parse(readFileSync(join(root, 'public/models/digits-cnn/model.json'), 'utf8')),
+    JSON.parse(
+      readFileSync(join(root, 'public/models/digits-cnn/model.json'), 'utf8'),
+    ) as CnnModelMeta,
     bytes('public/models/digits-cnn/weights.bin'),
   );
   data = buildDigitsSet();
@@ -42,11 +48,24 @@ describe('the lesson’s digits-GAN claims', () => {
     expect(q.confidence).toBeLessThan(0.945);
   });
 
-  it('seed 1 before training: grey fog that the classifier reads as one digit', () => {
+  it('seed 1 before training: all 256 read as a 6 (confidence 0.54)', () => {
     const q = readQuality(session(), classifier, 0);
     expect(q.coverage).toBe(1);
-    expect(q.counts.indexOf(Math.max(...q.counts))).toBe(8);
+    expect(q.counts[6]).toBe(256);
+    expect(q.confidence).toBeCloseTo(0.54, 2);
   });
+
+  it('seed 1: 5 digits (0.36) after 500 iterations, 9 digits (0.63) after 1,000', () => {
+    const s = session();
+    s.run(500);
+    const a = readQuality(s, classifier, 0);
+    expect(a.coverage).toBe(5);
+    expect(a.confidence).toBeCloseTo(0.36, 2);
+    s.run(500);
+    const b = readQuality(s, classifier, 0);
+    expect(b.coverage).toBe(9);
+    expect(b.confidence).toBeCloseTo(0.63, 2);
+  }, 180_000);
 
   it('the shipped generator meets the target, as its model.json says', () => {
     const meta = JSON.parse(

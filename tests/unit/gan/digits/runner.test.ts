@@ -1,0 +1,83 @@
+// The digits GAN's worker loop in Node with the real engine, classifier and shipped generator:
+// init judges the untrained generator, play trains in slices and posts snapshots, pause stops,
+// load-trained swaps in the shipped weights, and messages of an old run are tagged as such.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { buildDigitsSet } from '../../../../scripts/data/digits.mjs';
+import { decodeModel, type CnnModelMeta } from '../../../../src/lib/ml/cnn/model-file.ts';
+import { shrinkDigits } from '../../../../src/lib/gan/digits/image.ts';
+import { decodeGan, type GanModelMeta } from '../../../../src/lib/gan/digits/model-file.ts';
+import type { DigitsSnapshot, FromDigitsRunner } from '../../../../src/lib/gan/digits/protocol.ts';
+import { createDigitsRunner } from '../../../../src/lib/gan/digits/runner.ts';
+
+const root = join(import.meta.dirname, '../../../..');
+const bytes = (p: string) => {
+  const b = readFileSync(join(root, p));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+};
+
+describe('digits GAN runner', () => {
+  it('init, play, pause, load-trained', async () => {
+    const posted: FromDigitsRunner[] = [];
+    const data = buildDigitsSet();
+    const runner = createDigitsRunner(
+      {
+        post: (m) => posted.push(m),
+        now: () => performance.now(),
+        later: (fn) => {
+          const t = setTimeout(fn, 0);
+          return () => clearTimeout(t);
+        },
+        loadData: () =>
+          Promise.resolve({
+            images: shrinkDigits(data.train.images, data.train.count),
+            count: data.train.count,
+          }),
+        loadClassifier: () =>
+          Promise.resolve(
+            decodeModel(
+              JSON.parse(
+                readFileSync(join(root, 'public/models/digits-cnn/model.json'), 'utf8'),
+              ) as CnnModelMeta,
+              bytes('public/models/digits-cnn/weights.bin'),
+            ),
+          ),
+        loadTrained: () => {
+          const meta = JSON.parse(
+            readFileSync(join(root, 'public/models/gan-digits/model.json'), 'utf8'),
+          ) as GanModelMeta;
+          return Promise.resolve({
+            weights: decodeGan(meta, bytes('public/models/gan-digits/weights.bin')),
+            iterations: meta.training.iterations,
+          });
+        },
+      },
+      { sliceMs: 10 },
+    );
+    const snaps = () =>
+      posted.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot] : [])) as DigitsSnapshot[];
+    await runner.handle({ type: 'init', run: 1, seed: 1 });
+    const first = snaps().at(-1)!;
+    expect(first.iteration).toBe(0);
+    expect(first.quality!.coverage).toBe(1);
+    expect(first.generator).toHaveLength(4);
+    await runner.handle({ type: 'play' });
+    await new Promise((r) => setTimeout(r, 2500));
+    await runner.handle({ type: 'pause' });
+    const paused = snaps().at(-1)!;
+    expect(paused.playing).toBe(false);
+    expect(paused.iteration).toBeGreaterThan(10);
+    expect(paused.seconds).toBeGreaterThan(1);
+    expect(paused.quality!.iteration).toBe(paused.iteration);
+    const n = posted.length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(posted.length).toBe(n); // nothing more while paused
+    await runner.handle({ type: 'load-trained', run: 2 });
+    const loaded = snaps().at(-1)!;
+    expect(loaded.run).toBe(2);
+    expect(loaded.source).toBe('trained');
+    expect(loaded.quality!.coverage).toBeGreaterThanOrEqual(8);
+    expect(posted.some((m) => m.type === 'error')).toBe(false);
+  }, 60_000);
+});
