@@ -367,3 +367,29 @@ export function sweepFor(extra?: number): number[] {
     set.add(extra);
   return [...set].sort((a, b) => a - b);
 }
+
+/**
+ * Rough cost of one point (from-scratch training dominates: its steps see min(BATCH, 5N)
+ * images; the linear fits grow with N), for sharing a sweep between workers.
+ */
+export function pointCost(n: number): number {
+  return SCRATCH_STEPS * Math.min(BATCH, n * NEW_DIGITS.length) * 3 + 978 + 20 * n;
+}
+
+/**
+ * Splits the values of N between `parts` workers so their total costs are close (largest
+ * first, each to the least-loaded part); each part ascending. Results do not depend on the
+ * split: every point is computed from the seed alone.
+ */
+export function splitSweep(ns: readonly number[], parts: number): number[][] {
+  const k = Math.max(1, Math.min(parts, ns.length));
+  const out: number[][] = Array.from({ length: k }, () => []);
+  const load = new Array<number>(k).fill(0);
+  for (const n of [...ns].sort((a, b) => pointCost(b) - pointCost(a) || b - a)) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (load[j]! < load[best]!) best = j;
+    out[best]!.push(n);
+    load[best]! += pointCost(n);
+  }
+  return out.map((p) => p.sort((a, b) => a - b));
+}

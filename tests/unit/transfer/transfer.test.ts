@@ -15,7 +15,9 @@ import {
   fineTuneHead,
   headAccuracy,
   networkAccuracy,
+  pointCost,
   prepareTransfer,
+  splitSweep,
   sweepFor,
   transferPoint,
   type TransferPrep,
@@ -108,6 +110,18 @@ describe('the examples per digit', () => {
     expect([...chooseExamples(labels, 5, 2).index]).not.toEqual([...a.index]);
     expect(() => chooseExamples(labels, 0, 1)).toThrow(RangeError);
     expect(() => chooseExamples(labels, 101, 1)).toThrow(RangeError);
+  });
+
+  it('two workers share a sweep: every N once, costs close, each part ascending', () => {
+    const ns = sweepFor(3);
+    const parts = splitSweep(ns, 2);
+    expect(parts).toHaveLength(2);
+    expect(parts.flat().sort((a, b) => a - b)).toEqual(ns);
+    for (const p of parts) expect(p).toEqual([...p].sort((a, b) => a - b));
+    const cost = parts.map((p) => p.reduce((a, n) => a + pointCost(n), 0));
+    expect(Math.max(...cost) / Math.min(...cost)).toBeLessThan(1.35);
+    expect(splitSweep([7], 2)).toEqual([[7]]);
+    expect(splitSweep(ns, 1)).toEqual([ns]);
   });
 
   it('the sweep adds the reader’s N in order', () => {

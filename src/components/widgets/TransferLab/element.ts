@@ -4,6 +4,7 @@
 import {
   DEFAULT_SEED,
   MAX_N,
+  splitSweep,
   sweepFor,
   type TransferPoint,
 } from '../../../lib/practice/transfer.ts';
@@ -29,8 +30,11 @@ const clampInt = (v: number, lo: number, hi: number, fallback: number): number =
 
 export class TransferLabElement extends HTMLElement {
   #cleanup: Array<() => void> = [];
-  #worker: Worker | undefined;
+  /** One or two workers (two when the device has at least two cores), kept between runs. */
+  #workers: Worker[] = [];
   #runId = 0;
+  /** Workers still computing the current run. */
+  #pending = 0;
   #seed = DEFAULT_SEED;
   #n = 5;
   #linear: LinearChoice = 'svm';
@@ -86,8 +90,7 @@ export class TransferLabElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
+    this.#terminate();
     for (const f of this.#cleanup.splice(0)) f();
   }
 
@@ -105,51 +108,67 @@ export class TransferLabElement extends HTMLElement {
       this.#changed();
       return;
     }
-    const worker = this.#ensureWorker();
+    const started = this.#workers.length > 0;
+    const workers = this.#ensureWorkers();
+    const parts = splitSweep(ns, workers.length);
     this.#setRunning(true);
     this.#status(
-      worker.started
-        ? `Training at N = ${ns[0]}…`
+      started
+        ? `Training every method at N = ${ns.join(', ')}…`
         : 'Loading the network trained on 0–4 and the digits…',
     );
     this.#draw();
-    const msg: ToTransferWorker = { type: 'run', id: ++this.#runId, seed: this.#seed, ns };
-    worker.worker.postMessage(msg);
+    const id = ++this.#runId;
+    this.#pending = parts.length;
+    parts.forEach((part, k) => {
+      const msg: ToTransferWorker = { type: 'run', id, seed: this.#seed, ns: part };
+      workers[k]!.postMessage(msg);
+    });
   }
 
   /** Stops a run in progress (terminates the worker) and shows `message`. */
   stop(message: string): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
+    this.#terminate();
     this.#setRunning(false);
     this.#status(message);
   }
 
-  #ensureWorker(): { worker: Worker; started: boolean } {
-    if (this.#worker) return { worker: this.#worker, started: true };
-    const worker = new Worker(new URL('../../../workers/transfer.worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    worker.addEventListener('message', (e: MessageEvent<FromTransferWorker>) =>
-      this.#onMessage(e.data),
-    );
-    worker.addEventListener('error', () =>
-      this.stop('The comparison could not start in a background worker in this browser.'),
-    );
-    this.#worker = worker;
-    return { worker, started: false };
+  #terminate(): void {
+    for (const w of this.#workers.splice(0)) w.terminate();
+    this.#pending = 0;
+  }
+
+  /** The workers, started on first use: two on devices with at least two cores (the points are
+   * independent, so they share a sweep), else one. */
+  #ensureWorkers(): Worker[] {
+    if (this.#workers.length > 0) return this.#workers;
+    const count = (navigator.hardwareConcurrency || 1) >= 2 ? 2 : 1;
+    for (let k = 0; k < count; k++) {
+      const worker = new Worker(new URL('../../../workers/transfer.worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      worker.addEventListener('message', (e: MessageEvent<FromTransferWorker>) =>
+        this.#onMessage(e.data),
+      );
+      worker.addEventListener('error', () =>
+        this.stop('The comparison could not start in a background worker in this browser.'),
+      );
+      this.#workers.push(worker);
+    }
+    return this.#workers;
   }
 
   #onMessage(m: FromTransferWorker): void {
     if (m.type === 'ready') {
-      this.#status(`Loaded (the network reads ${pct(m.sourceAccuracy)} of test digits 0–4).`);
+      if (this.#points.size === 0)
+        this.#status(`Loaded (the network reads ${pct(m.sourceAccuracy)} of test digits 0–4).`);
     } else if (m.type === 'point') {
       if (m.id !== this.#runId || m.seed !== this.#pointsSeed) return;
       this.#points.set(m.point.n, m.point);
       this.#status(`Seed ${m.seed}: N = ${m.point.n} done (${Math.round(m.ms)} ms)…`);
       this.#draw();
     } else if (m.type === 'done') {
-      if (m.id !== this.#runId) return;
+      if (m.id !== this.#runId || --this.#pending > 0) return;
       this.#done = true;
       this.#setRunning(false);
       this.#status(
