@@ -4,6 +4,8 @@
 // Per page: performance, accessibility, best-practices and SEO scores (0–100), FCP, LCP, speed
 // index and TBT (ms), and the diagnostics that explain them (main-thread time by kind, the longest
 // tasks, DOM size, the LCP element, bytes), so a regression says where to look.
+// Each page runs NB_LH_RUNS times (default 3) and reports its median run: on this shared 2-core
+// machine one run's TBT swung 0 ↔ 1,600 ms on the same build.
 // headline: the lowest score of each category over all pages, and the worst LCP and TBT
 // (targets, issue 10: performance ≥ 95, the other three 100, on every page).
 //
@@ -144,8 +146,12 @@ function diagnostics(lhr) {
   };
 }
 
-/** `paths` limits the pages (default: every page in the sitemap). */
-export async function run({ baseURL, paths }) {
+/**
+ * `paths` limits the pages (default: every page in the sitemap). Each page is audited `runs`
+ * times (NB_LH_RUNS, default 3) and its median run (by performance score) is reported, with all
+ * the runs' performance scores beside it.
+ */
+export async function run({ baseURL, paths, runs = Number(process.env.NB_LH_RUNS ?? 3) }) {
   const { default: lighthouse } = await import('lighthouse');
   const { launch } = await import('chrome-launcher');
   const list = paths ?? (await sitePaths(baseURL));
@@ -167,7 +173,16 @@ export async function run({ baseURL, paths }) {
   try {
     for (const path of list) {
       try {
-        pages[path] = await audit(lighthouse, `${proxy.url}${path}`, chrome.port);
+        // Lighthouse's advice on variability: run several times and keep the median run.
+        const results = [];
+        for (let i = 0; i < runs; i++) {
+          results.push(await audit(lighthouse, `${proxy.url}${path}`, chrome.port));
+        }
+        const sorted = results.slice().sort((a, b) => a.performance - b.performance);
+        pages[path] = {
+          ...sorted[Math.floor((sorted.length - 1) / 2)],
+          ...(runs > 1 ? { performanceRuns: results.map((r) => r.performance) } : {}),
+        };
       } catch (e) {
         pages[path] = { error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
       }
@@ -189,6 +204,7 @@ export async function run({ baseURL, paths }) {
       lighthouseMaxTbtMs: max('tbtMs'),
     },
     formFactor: 'mobile (Lighthouse default: simulated slow 4G, 4× CPU slowdown)',
+    runsPerPage: runs,
     served: 'gzip-compressed text, as a static host serves it (see the top of this module)',
     pages,
   };
