@@ -2,6 +2,7 @@
 // reads (coverage ≥ 8), Play trains in the worker, keyboard-only use, the interpolation slider,
 // the text alternative, and no long main-thread task while training. The lesson's numbers are
 // checked in Node (tests/unit/gan/digits/claims.test.ts), on the same code path.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 
 const PATH = '/generative-models/gans/';
@@ -66,6 +67,27 @@ test('load trained: the classifier finds at least 8 digits, and the grid is desc
   expect(t.interpTo).toBe(other);
   expect(t.interpT).toBeCloseTo(0.5);
 });
+
+async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page })
+    .include('#gan-digits')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing in the loaded figure (${theme})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    const w = await open(page);
+    await w.getByRole('button', { name: 'Load trained generator' }).click();
+    await expect.poll(async () => (await state(w)).source, { timeout: 30_000 }).toBe('trained');
+    await w.locator('details').first().click();
+    expect(await axe(page)).toEqual([]);
+  });
+}
 
 test('play trains in the worker; pause stops; reset starts again', async ({ page }) => {
   test.setTimeout(120_000);

@@ -180,11 +180,15 @@ export function createAdam(params: Float32Array[], lr: number, beta1 = 0.5, beta
   };
 }
 
-/** One Adam update of `params` with gradients `grads` (same order), bias-corrected. */
+/**
+ * One Adam update of `params` with gradients `grads` (same order), in tfjs's form:
+ * w −= lr · m̂ / (√v̂ + ε) with m̂ = m/(1−β1ᵗ), v̂ = v/(1−β2ᵗ).
+ */
 export function adamStep(opt: Adam, params: Float32Array[], grads: Float32Array[]): void {
   opt.t++;
-  const { beta1: b1, beta2: b2, eps } = opt;
-  const step = (opt.lr * Math.sqrt(1 - b2 ** opt.t)) / (1 - b1 ** opt.t);
+  const { beta1: b1, beta2: b2, eps, lr } = opt;
+  const c1 = 1 / (1 - b1 ** opt.t);
+  const c2 = 1 / (1 - b2 ** opt.t);
   for (let p = 0; p < params.length; p++) {
     const w = params[p]!;
     const g = grads[p]!;
@@ -196,7 +200,7 @@ export function adamStep(opt: Adam, params: Float32Array[], grads: Float32Array[
       const vk = b2 * v[k]! + (1 - b2) * gk * gk;
       m[k] = mk;
       v[k] = vk;
-      w[k] = w[k]! - (step * mk) / (Math.sqrt(vk) + eps);
+      w[k] = w[k]! - (lr * mk * c1) / (Math.sqrt(vk * c2) + eps);
     }
   }
 }

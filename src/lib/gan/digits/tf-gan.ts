@@ -105,8 +105,15 @@ export function createTfDigitsGan(
   weights: DigitsGanWeights,
 ): TfDigitsGan {
   const s = parameterShapes(spec);
-  const G = weights.G.map((w, i) => tf.variable(tf.tensor(w, s.G[i]), true));
-  const D = weights.D.map((w, i) => tf.variable(tf.tensor(w, s.D[i]), true));
+  // A variable holds its own reference to its initial tensor's data: drop the tensor itself.
+  const toVariable = (w: Float32Array, shape: number[] | undefined) => {
+    const t = tf.tensor(w, shape);
+    const v = tf.variable(t, true);
+    t.dispose();
+    return v;
+  };
+  const G = weights.G.map((w, i) => toVariable(w, s.G[i]));
+  const D = weights.D.map((w, i) => toVariable(w, s.D[i]));
   const optG = tf.train.adam(training.lrG, training.beta1, 0.999, 1e-8);
   const optD = tf.train.adam(training.lrD, training.beta1, 0.999, 1e-8);
   return {

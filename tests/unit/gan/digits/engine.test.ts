@@ -20,6 +20,8 @@ import {
   type DigitsGan,
 } from '../../../../src/lib/gan/digits/model.ts';
 import {
+  createTfDigitsGan,
+  tfIteration,
   parameterShapes,
   tfDiscriminate,
   tfDiscriminatorLoss,
@@ -163,5 +165,27 @@ describe('digits GAN gradients equal tf.grads', () => {
     expect(Math.max(...engineG.map((g) => maxDiff(g, new Float32Array(g.length))))).toBeGreaterThan(
       1e-3,
     );
+  });
+});
+
+describe('the same model trains on tfjs (the path for readers with a GPU)', () => {
+  it('one tfjs iteration gives the engine’s losses and nearly the engine’s new weights', () => {
+    const { gan, real } = warmGan(8);
+    const weights = { G: copies(paramsG(gan)), D: copies(paramsD(gan)) };
+    const training = { ...DIGITS_GAN_TRAINING, batchSize: N };
+    const tgan = createTfDigitsGan(tf, spec, training, weights);
+    // The engine's Adam state is warm; compare on fresh optimizers on both sides.
+    const fresh = createDigitsGan(spec, training, createRng(1), N);
+    paramsG(fresh).forEach((a, i) => a.set(weights.G[i]!));
+    paramsD(fresh).forEach((a, i) => a.set(weights.D[i]!));
+    const [dTf, gTf] = tfIteration(tf, tgan, real, N, createRng(21), training.realLabel);
+    const rng = createRng(21);
+    const d = discriminatorStep(fresh, real, N, rng, training.realLabel);
+    const g = generatorStep(fresh, N, rng);
+    expect(dTf).toBeCloseTo(d.loss, 4);
+    expect(gTf).toBeCloseTo(g, 3);
+    const after = tgan.G.map((v) => v.dataSync());
+    after.forEach((a, i) => expect(maxDiff(a, paramsG(fresh)[i]!)).toBeLessThan(1e-5));
+    tgan.dispose();
   });
 });
