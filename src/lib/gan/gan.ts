@@ -269,6 +269,17 @@ export function generatorGradients(
   return { loss: total / m, dFake: dFake / m };
 }
 
+/** parameters(net) once per network (no array built per step). */
+const paramLists = new WeakMap<DenseNet, Float32Array[]>();
+function paramsOf(net: DenseNet): Float32Array[] {
+  let p = paramLists.get(net);
+  if (!p) {
+    p = parameters(net);
+    paramLists.set(net, p);
+  }
+  return p;
+}
+
 /** One discriminator update. */
 export function discriminatorStep(
   gan: Gan,
@@ -278,7 +289,7 @@ export function discriminatorStep(
   rng: Rng,
 ): DStepResult {
   const r = discriminatorGradients(gan, real, m, rng);
-  applyGradients(gan.optD, parameters(gan.D), gan.dws.grads, lr);
+  applyGradients(gan.optD, paramsOf(gan.D), gan.dws.grads, lr);
   return r;
 }
 
@@ -291,7 +302,7 @@ export function generatorStep(
   rng: Rng,
 ): GStepResult {
   const r = generatorGradients(gan, m, loss, rng);
-  applyGradients(gan.optG, parameters(gan.G), gan.gws.grads, lr);
+  applyGradients(gan.optG, paramsOf(gan.G), gan.gws.grads, lr);
   return r;
 }
 

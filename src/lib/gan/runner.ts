@@ -58,7 +58,14 @@ export function createGanRunner(host: GanRunnerHost, { sliceMs }: { sliceMs: num
     }
     const h = session.history;
     const history = new Float64Array(h.length * 5);
-    h.forEach((p, i) => history.set([p.iteration, p.dLoss, p.gLoss, p.dReal, p.dFake], 5 * i));
+    for (let i = 0, k = 0; i < h.length; i++, k += 5) {
+      const p = h[i]!;
+      history[k] = p.iteration;
+      history[k + 1] = p.dLoss;
+      history[k + 2] = p.gLoss;
+      history[k + 3] = p.dReal;
+      history[k + 4] = p.dFake;
+    }
     const snapshot: GanSnapshot = {
       run,
       playing,

@@ -96,8 +96,8 @@ export function createSession(settings: GanSettings): Session {
     return discriminatorStep(gan, real, BATCH, s.lrD, rng);
   };
   const gStep = () => generatorStep(gan, BATCH, s.loss as GeneratorLoss, s.lrG, rng);
-  const check = (...v: number[]) => {
-    if (v.some((x) => !Number.isFinite(x))) session.diverged = true;
+  const check = (a: number, b = 0) => {
+    if (!Number.isFinite(a) || !Number.isFinite(b)) session.diverged = true;
   };
 
   const session: Session = {
