@@ -56,7 +56,7 @@ describe('digits GAN runner', () => {
       { sliceMs: 10 },
     );
     const snaps = () =>
-      posted.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot] : [])) as DigitsSnapshot[];
+      posted.flatMap<DigitsSnapshot>((m) => (m.type === 'snapshot' ? [m.snapshot] : []));
     await runner.handle({ type: 'init', run: 1, seed: 1 });
     const first = snaps().at(-1)!;
     expect(first.iteration).toBe(0);
