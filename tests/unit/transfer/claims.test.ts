@@ -14,12 +14,13 @@ import {
 import { loadDigitsSet, loadSource } from './fixtures.ts';
 
 const at = new Map<number, TransferPoint>();
+let prep: ReturnType<typeof prepareTransfer>;
 /** Percent with one decimal, as the widget prints it. */
 const pct = (v: number) => Number((v * 100).toFixed(1));
 
 beforeAll(() => {
   const source = loadSource();
-  const prep = prepareTransfer(source.spec, source.weights, loadDigitsSet());
+  prep = prepareTransfer(source.spec, source.weights, loadDigitsSet());
   for (const n of sweepFor()) at.set(n, transferPoint(prep, n, DEFAULT_SEED));
 }, 240_000);
 
@@ -82,4 +83,16 @@ describe('lesson 5.1, seed 1', () => {
       96.7, 94.4, 94.0, 94.5,
     ]);
   });
+});
+
+describe('lesson 5.1, other seeds', () => {
+  it('seeds 2 and 3, N = 1 and 5: linear classifier first, then the fine-tuned head, then from scratch', () => {
+    for (const seed of [2, 3])
+      for (const n of [1, 5]) {
+        const q = transferPoint(prep, n, seed);
+        const where = `seed ${seed}, N = ${n}`;
+        expect(Math.max(q.svm, q.logreg), where).toBeGreaterThan(q.fineTune);
+        expect(q.fineTune, where).toBeGreaterThan(q.scratch);
+      }
+  }, 60_000);
 });
