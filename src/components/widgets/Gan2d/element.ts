@@ -18,7 +18,7 @@ import {
 import { describeGan, trackCollapse, type CollapseTracker } from '../../../lib/gan/describe.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
 import { createGanClient, type GanClient } from './client.ts';
-import { drawCurves, drawHeat, drawPoints, readColours } from './view.ts';
+import { drawCurves, drawHeat, drawPoints, readColours, setText } from './view.ts';
 
 const BASE_SPEED = 50; // iterations per second at 1×
 const LIVE = new Set(['lrD', 'lrG', 'k', 'loss']);
@@ -351,7 +351,7 @@ class Gan2dElement extends HTMLElement {
     const text = describeGan(this.#settings, s);
     for (const [k, v] of Object.entries(text.readouts)) {
       const el = this.querySelector(`[data-out="${k}"]`);
-      if (el && el.textContent !== v) el.textContent = v;
+      if (el) setText(el, v);
     }
     if (text.slow) this.#setSlow(text.slow);
     this.#live?.update(text.summary);

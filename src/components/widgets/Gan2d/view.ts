@@ -260,7 +260,7 @@ export function drawCurves(losses: SVGSVGElement, outputs: SVGSVGElement, s: Gan
   );
   const label = (svg: SVGSVGElement, which: string, text: string) => {
     const t = svg.querySelector(`[data-axis="${which}"]`);
-    if (t && t.textContent !== text) t.textContent = text;
+    if (t) setText(t, text);
   };
   label(losses, 'ymax', String(top));
   label(losses, 'ymin', String(lossLow));
@@ -269,3 +269,17 @@ export function drawCurves(losses: SVGSVGElement, outputs: SVGSVGElement, s: Gan
 }
 
 export const chartGeometry = { W, H, PAD };
+
+/**
+ * Sets an element's text by changing its one text node's data. Replacing the node (textContent)
+ * inserts a node, and every insertion makes the page re-match its :has() rules (Starlight's
+ * body:has(…), the wide frame's .main-pane:has(…)) over the whole lesson: at 30 frames a second
+ * that was most of the main thread's style work while training (Chrome trace).
+ */
+export function setText(el: Element, text: string): void {
+  const first = el.firstChild;
+  if (first && first.nodeType === Node.TEXT_NODE && !first.nextSibling) {
+    const node = first as Text;
+    if (node.data !== text) node.data = text;
+  } else if (el.textContent !== text) el.textContent = text;
+}
