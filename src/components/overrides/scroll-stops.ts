@@ -51,7 +51,7 @@ function skipped(formula: HTMLElement): boolean {
 }
 
 function watchEquations(displays: readonly HTMLElement[]): void {
-  const displayOf = new Map<Element, HTMLElement>();
+  const displayOf = new Map<HTMLElement, HTMLElement>();
   for (const d of displays) {
     const formula = d.querySelector<HTMLElement>(':scope > .katex');
     if (formula) displayOf.set(formula, d);
@@ -84,9 +84,9 @@ function watchEquations(displays: readonly HTMLElement[]): void {
   // so no observer has judged them). Before Tab moves focus (keydown comes first), judge the
   // unjudged formulas after the focused element (before it, with Shift), nearest first, until one
   // overflows or ~20 ms have passed. Measuring a skipped formula lays out that formula alone.
-  addEventListener(
+  window.addEventListener(
     'keydown',
-    (e) => {
+    (e: KeyboardEvent) => {
       if (e.key !== 'Tab' || pending.size === 0) return;
       const from = document.activeElement ?? document.body;
       const ahead = [...pending].filter((f) => {
