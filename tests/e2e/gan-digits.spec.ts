@@ -60,7 +60,7 @@ test('load trained: the classifier finds at least 8 digits, and the grid is desc
   // Interpolation: pick two samples read as different digits, slider to the middle.
   const labels = s.gridLabels!;
   const other = labels.findIndex((l) => l !== labels[0]);
-  await w.getByLabel('To sample').selectOption(String(other));
+  await w.getByLabel('To sample').selectOption({ value: String(other) });
   await w.getByLabel('Position between them').fill('50');
   await w.getByLabel('Position between them').dispatchEvent('change');
   const t = await state(w);

@@ -6,12 +6,7 @@ import { bindControls, type BoundControls } from '../shared/controls.ts';
 import { createLiveSummary, renderTable, type LiveSummary } from '../shared/text-alt.ts';
 import { nextSeed, toSeed } from '../../../lib/ml/rng.ts';
 import { DIGITS_GAN_SPEC, generateWith } from '../../../lib/gan/digits/model.ts';
-import {
-  fixedNoise,
-  GRID_SAMPLES,
-  GRID_SIDE,
-  interpolateNoise,
-} from '../../../lib/gan/digits/fixed.ts';
+import { GRID_SAMPLES, GRID_SIDE, interpolateNoise } from '../../../lib/gan/digits/fixed.ts';
 import type { DigitsSnapshot, QualityReading } from '../../../lib/gan/digits/protocol.ts';
 import { describeDigits, describeReads } from '../../../lib/gan/digits/describe.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
@@ -32,6 +27,7 @@ class GanDigitsElement extends HTMLElement {
   #frame = 0;
   #readings: QualityReading[] = [];
   #loadedSeen = false;
+  #interpAt = 0;
 
   connectedCallback(): void {
     this.#seed = toSeed(Number(this.dataset['seed'] ?? 1));
@@ -209,10 +205,14 @@ class GanDigitsElement extends HTMLElement {
     this.#frame = 0;
     const s = this.#snap;
     if (!s) return;
-    const spec = DIGITS_GAN_SPEC;
-    const grid = generateWith(spec, s.generator, fixedNoise(spec.noiseDim), GRID_SAMPLES);
-    drawImages(this.querySelector('[data-grid]')!, grid, GRID_SAMPLES, GRID_SIDE, this.#dark());
-    this.#drawInterp();
+    drawImages(this.querySelector('[data-grid]')!, s.grid, GRID_SAMPLES, GRID_SIDE, this.#dark());
+    // The walk is redrawn at most once a second while training (it is the page's only model
+    // arithmetic), and at once when the reader moves the slider or training stops.
+    const now = performance.now();
+    if (!s.playing || now - this.#interpAt > 1000) {
+      this.#interpAt = now;
+      this.#drawInterp();
+    }
     const out = (k: string, v: string) => {
       const el = this.querySelector(`[data-out="${k}"]`);
       if (el && el.textContent !== v) el.textContent = v;

@@ -32,8 +32,10 @@ export interface DigitsSnapshot {
   /** Seconds of training in this run (wall clock while playing, quality checks included). */
   seconds: number;
   itersPerSecond: number;
-  /** G's parameters (W1, b1, W2, b2), transferred: the page draws the grid and interpolation. */
+  /** G's parameters (W1, b1, W2, b2), transferred: the page draws the interpolation from them. */
   generator: Float32Array[];
+  /** The grid's GRID_SAMPLES images (14×14 each, 0–1), drawn in the worker. */
+  grid: Float32Array;
   dLoss: number;
   gLoss: number;
   dReal: number;

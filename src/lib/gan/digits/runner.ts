@@ -83,6 +83,7 @@ export function createDigitsRunner(
   const post = () => {
     if (!session) return;
     const generator = session.averagedGenerator();
+    const grid = session.generate(fixedNoise(session.spec.noiseDim), GRID_SAMPLES);
     const l = session.last;
     const snapshot: DigitsSnapshot = {
       run,
@@ -92,6 +93,7 @@ export function createDigitsRunner(
       seconds,
       itersPerSecond: playing ? rate : 0,
       generator,
+      grid,
       dLoss: l.dLoss,
       gLoss: l.gLoss,
       dReal: l.dReal,
