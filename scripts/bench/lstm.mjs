@@ -4,7 +4,9 @@
 //   - training steps/s of the character model (LSTM 64 units, 85 characters, batch 16 × 48
 //     characters, Adam, clipping) on the typed-array engine (src/lib/ml/lstm) and of the same model,
 //     weights and batches on every tfjs backend that comes up (src/lib/charlm/tf-model.ts), in the
-//     same worker and run. Target: engine ≥ 3× tfjs's best backend.
+//     same worker and run, in four rounds per backend alternating with the engine (so both see the
+//     same load; the speedup compares the best backend with the engine's rounds beside it).
+//     Target: engine ≥ 3× tfjs's best backend.
 //   - characters generated per second by the shipped model at temperature 1. Target ≥ 200.
 // Medians of NB_BENCH_RUNS (default 3) passes. This machine is noisy: compare within one run.
 /* global Worker -- used inside page.evaluate. */

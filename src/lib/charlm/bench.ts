@@ -23,9 +23,8 @@ export interface CharBenchResult {
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-/** Calls `fn` repeatedly for `ms` milliseconds (after `warm` untimed calls); returns calls/s. */
-function rate(fn: () => void, ms: number, warm = 1): number {
-  for (let i = 0; i < warm; i++) fn();
+/** Calls `fn` repeatedly for at least `ms` milliseconds; returns [calls, elapsed ms]. */
+function timedCalls(fn: () => void, ms: number): [number, number] {
   const start = performance.now();
   let n = 0;
   let now: number;
@@ -34,8 +33,18 @@ function rate(fn: () => void, ms: number, warm = 1): number {
     n++;
     now = performance.now();
   } while (now - start < ms);
-  return (n * 1000) / (now - start);
+  return [n, now - start];
 }
+
+/** Calls `fn` repeatedly for `ms` milliseconds (after `warm` untimed calls); returns calls/s. */
+function rate(fn: () => void, ms: number, warm = 1): number {
+  for (let i = 0; i < warm; i++) fn();
+  const [n, t] = timedCalls(fn, ms);
+  return (n * 1000) / t;
+}
+
+/** Rounds per engine pair: the machine's load changes within seconds (PITFALLS.md). */
+const ROUNDS = 4;
 
 export async function benchCharModel(
   trained: CharModel,
@@ -53,20 +62,44 @@ export async function benchCharModel(
     learningRate: 1e-4,
     clipNorm: C.CHARLM_CLIP,
   });
-  const typed = rate(() => trainer.step(fillCharBatch(batch, ids, rng)), ms, 2);
+  const typedStep = () => trainer.step(fillCharBatch(batch, ids, rng));
+  for (let i = 0; i < 2; i++) typedStep();
 
+  // Each tfjs backend is timed in rounds alternating with the typed-array engine, so both see
+  // the same load; a speedup compares a backend with the engine's rounds beside it.
   const { importTf, setTfBackend } = await import('../ml/tf.ts');
   const tf = await importTf();
   const tfjs: CharBenchResult['tfjsStepsPerSec'] = {};
+  const typedBeside: Partial<Record<BackendName, number>> = {};
+  let typedN = 0;
+  let typedMs = 0;
   for (const name of backends) {
     if (!(await setTfBackend(tf, name))) continue;
     const t = createTfCharTrainer(tf, cloneModel(trained.model), 1e-4, C.CHARLM_CLIP);
     try {
-      tfjs[name] = round(rate(() => t.step(fillCharBatch(batch, ids, rng)), ms, 2));
+      const tfStep = () => t.step(fillCharBatch(batch, ids, rng));
+      for (let i = 0; i < 2; i++) tfStep();
+      let aN = 0;
+      let aMs = 0;
+      let bN = 0;
+      let bMs = 0;
+      for (let r = 0; r < ROUNDS; r++) {
+        const [xn, xms] = timedCalls(typedStep, ms / ROUNDS);
+        const [yn, yms] = timedCalls(tfStep, ms / ROUNDS);
+        aN += xn;
+        aMs += xms;
+        bN += yn;
+        bMs += yms;
+      }
+      typedN += aN;
+      typedMs += aMs;
+      typedBeside[name] = (aN * 1000) / aMs;
+      tfjs[name] = round((bN * 1000) / bMs);
     } finally {
       t.dispose();
     }
   }
+  const typed = typedMs > 0 ? (typedN * 1000) / typedMs : rate(typedStep, ms);
   let best: CharBenchResult['bestTfjs'] = null;
   for (const [backend, v] of Object.entries(tfjs) as [BackendName, number][]) {
     if (!best || v > best.stepsPerSec) best = { backend, stepsPerSec: v };
@@ -94,7 +127,9 @@ export async function benchCharModel(
     typedStepsPerSec: round(typed),
     tfjsStepsPerSec: tfjs,
     bestTfjs: best,
-    speedupVsBestTfjs: best ? Math.round((typed / best.stepsPerSec) * 100) / 100 : null,
+    speedupVsBestTfjs: best
+      ? Math.round(((typedBeside[best.backend] ?? typed) / best.stepsPerSec) * 100) / 100
+      : null,
     charsGeneratedPerSec: Math.round(gen * chunk),
   };
 }
