@@ -104,6 +104,9 @@ test('keyboard only: N = 3 and Run give the sweep; the curves order as the lesso
   await expect(lab.getByRole('radio', { name: /Logistic regression/ })).toBeChecked();
   await expect(lab.locator('[data-nb-chart] [data-method="logreg"]')).toHaveCount(1);
   await expect(lab.locator('[data-nb-legend]')).toContainText('Logistic regression');
+  // The settings are kept in the URL, so the page can be shared or reloaded as it is.
+  expect(new URL(page.url()).searchParams.get('transfer-lab.n')).toBe('3');
+  expect(new URL(page.url()).searchParams.get('transfer-lab.linear')).toBe('logreg');
 
   // Widget question: the point at N = 3, fine-tuning ahead of from scratch.
   const quiz = page.locator('nb-quiz[data-quiz="transfer-learning"]');
@@ -115,6 +118,18 @@ test('keyboard only: N = 3 and Run give the sweep; the curves order as the lesso
   const c = quiz.locator('.nb-question[data-question="scratch-crossing"]');
   await c.locator('[data-action="check"]').click();
   await expect(c.locator('.nb-status')).not.toContainText('Correct');
+});
+
+test('settings come from the URL; a malformed value gives its default with a notice', async ({
+  page,
+}) => {
+  await page.goto(`${PATH}?transfer-lab.n=20&transfer-lab.linear=logreg&transfer-lab.seed=x1`);
+  const lab = page.locator('#transfer-lab');
+  await expect(lab).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(lab.locator('[data-nb-n-out]')).toHaveText('20');
+  await expect(lab.getByRole('radio', { name: /Logistic regression/ })).toBeChecked();
+  await expect(lab.locator('[data-nb-status]')).toContainText('could not be read (seed)');
+  expect((await state(lab)).seed).toBe(1);
 });
 
 test('training the sweep runs no main-thread task over 50 ms @timing', async ({ page }) => {

@@ -22,8 +22,17 @@ import type {
   ToTransferWorker,
 } from '../../../lib/practice/transfer-protocol.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
+import { loadUrlState, saveUrlState } from '../../../lib/state/location.ts';
+import { problemNotice, type Schema, type Values } from '../../../lib/state/url-state.ts';
 import { renderTable } from '../shared/text-alt.ts';
 import { drawLegend, drawTransferChart } from './view.ts';
+
+/** The reader's settings, kept in the page URL (`?transfer-lab.n=20&transfer-lab.seed=3`). */
+const urlSchema = {
+  n: { kind: 'int', default: 5, min: 1, max: MAX_N },
+  seed: { kind: 'int', default: DEFAULT_SEED, min: 1, max: 9999 },
+  linear: { kind: 'enum', default: 'svm', options: ['svm', 'logreg'] },
+} satisfies Schema;
 
 const clampInt = (v: number, lo: number, hi: number, fallback: number): number =>
   Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : fallback;
@@ -46,11 +55,22 @@ export class TransferLabElement extends HTMLElement {
   #done = false;
   /** The classifier the legend was last drawn for (it changes only with the toggle). */
   #legendFor: LinearChoice | undefined;
+  /** URL namespace (from the id) and the page's own settings (not written to the URL). */
+  #ns = 'transfer-lab';
+  #base: Values<typeof urlSchema> = { n: 5, seed: DEFAULT_SEED, linear: 'svm' };
 
   connectedCallback(): void {
-    this.#seed = clampInt(Number(this.dataset['seed']), 1, 9999, DEFAULT_SEED);
+    this.#ns = this.id.replace(/[^a-z0-9-]/g, '').slice(0, 32) || 'transfer-lab';
+    this.#base = {
+      n: clampInt(Number(this.dataset['n']), 1, MAX_N, 5),
+      seed: clampInt(Number(this.dataset['seed']), 1, 9999, DEFAULT_SEED),
+      linear: 'svm',
+    };
+    const fromUrl = loadUrlState(this.#ns, urlSchema, this.#base);
+    this.#seed = fromUrl.values.seed;
     this.#pointsSeed = this.#seed;
-    this.#n = clampInt(Number(this.dataset['n']), 1, MAX_N, 5);
+    this.#n = fromUrl.values.n;
+    this.#linear = fromUrl.values.linear === 'logreg' ? 'logreg' : 'svm';
     const onClick = (e: Event): void => {
       const t = e.target instanceof Element ? e.target : null;
       if (t?.closest('[data-nb-run]')) this.run();
@@ -61,16 +81,19 @@ export class TransferLabElement extends HTMLElement {
       if (!(t instanceof HTMLInputElement)) return;
       if (t.matches('[data-nb-n]')) {
         this.#n = clampInt(Number(t.value), 1, MAX_N, this.#n);
+        this.#saveUrl();
         this.#draw();
         this.#changed();
       } else if (t.matches('[data-nb-linear]') && t.checked) {
         this.#linear = t.value === 'logreg' ? 'logreg' : 'svm';
+        this.#saveUrl();
         this.#draw();
         this.#changed();
       } else if (t.matches('[data-nb-seed]')) {
         const seed = clampInt(Number(t.value), 1, 9999, this.#seed);
         if (t.value !== '' && seed !== this.#seed) {
           this.#seed = seed;
+          this.#saveUrl();
           if (this.#points.size > 0)
             this.#status(`Seed ${seed}: press Run to train every method with it.`);
         }
@@ -86,7 +109,17 @@ export class TransferLabElement extends HTMLElement {
     });
     this.#syncControls();
     this.#draw();
+    if (fromUrl.problems.length) this.#status(problemNotice(fromUrl.problems));
     this.dataset['ready'] = 'true';
+  }
+
+  #saveUrl(): void {
+    saveUrlState(
+      this.#ns,
+      urlSchema,
+      { n: this.#n, seed: this.#seed, linear: this.#linear },
+      this.#base,
+    );
   }
 
   disconnectedCallback(): void {
@@ -280,6 +313,7 @@ export class TransferLabElement extends HTMLElement {
     this.#linear = linear === 'logreg' ? 'logreg' : 'svm';
     this.#points = new Map((points as TransferPoint[]).map((p) => [p.n, { ...p }]));
     this.#done = done === true;
+    this.#saveUrl();
     this.#syncControls();
     this.#draw();
     return true;
