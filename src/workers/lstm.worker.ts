@@ -61,11 +61,22 @@ async function chooseEngine(base: string): Promise<void> {
 }
 
 const post = (m: CharMessage) => postMessage(m);
+// Slices are chained with MessageChannel messages, not setTimeout(0): nested timers are clamped
+// to ≥ 4 ms after five levels (HTML timers), idle time between every 30 ms slice.
+const channel = new MessageChannel();
+const queued: Array<() => void> = [];
+channel.port1.onmessage = () => queued.shift()?.();
 const runner = createCharRunner({
   post,
   schedule: (fn) => {
-    const id = setTimeout(fn, 0);
-    return () => clearTimeout(id);
+    let live = true;
+    queued.push(() => {
+      if (live) fn();
+    });
+    channel.port2.postMessage(0);
+    return () => {
+      live = false;
+    };
   },
   now: () => performance.now(),
   load,

@@ -18,7 +18,11 @@ export const HEAT_MS = 100;
 export interface GanRunnerHost {
   post(message: FromGanRunner, transfer: Transferable[]): void;
   now(): number;
-  later(fn: () => void): () => void;
+  /**
+   * Runs fn soon; `idleMs` > 0 when the speed limit leaves nothing to do for about that long
+   * (a host that chains slices without timers should wait then instead of spinning).
+   */
+  later(fn: () => void, idleMs?: number): () => void;
 }
 
 export interface GanRunner {
@@ -128,7 +132,12 @@ export function createGanRunner(host: GanRunnerHost, { sliceMs }: { sliceMs: num
       return;
     }
     if (now - lastPost >= SNAPSHOT_MS) post();
-    cancel = host.later(slice);
+    // Below the speed limit's pace: the next iteration is allowed in about this many ms.
+    const idle =
+      done < allowed || itersPerSecond <= 0
+        ? 0
+        : Math.max(0, ((itersSince + 1) * 1000) / itersPerSecond - (now - since));
+    cancel = host.later(slice, Math.min(idle, SNAPSHOT_MS));
   };
   const slowStep = (which: 'd' | 'g') => {
     if (!session) return;
