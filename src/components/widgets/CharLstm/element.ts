@@ -22,7 +22,7 @@ import { createSeriesBuffer } from '../../../lib/viz/curves.ts';
 import { drawLoss, lossRows, lossSeries } from './view.ts';
 
 /** While training, the loss chart is redrawn at most this often (ms); at once when it stops. */
-const CHART_EVERY_MS = 1000;
+const CHART_EVERY_MS = 2000;
 
 class CharLstm extends HTMLElement {
   #cleanup: Array<() => void> = [];
@@ -194,8 +194,8 @@ class CharLstm extends HTMLElement {
   }
 
   /**
-   * All DOM writes of one frame: stats, sample and (at most once a second while training) the
-   * chart. Messages only record state; a training run costs the page about two small frames a
+   * All DOM writes of one frame: stats and sample, then (at most every two seconds while
+   * training) the chart in the frame after. Messages only record state; a training run costs the page about two small frames a
    * second, so the main thread stays free (tests/e2e/lstm-lesson.spec.ts @timing).
    */
   #scheduleRender(): void {
@@ -234,7 +234,9 @@ class CharLstm extends HTMLElement {
       const now = performance.now();
       if (m.running && !m.restart && now - this.#lastChart < CHART_EVERY_MS) return;
       this.#lastChart = now;
-      this.#drawChart(m.running);
+      // The chart in the next frame: two small frames instead of one long one.
+      const running = m.running;
+      requestAnimationFrame(() => this.#drawChart(running));
     });
   }
 
