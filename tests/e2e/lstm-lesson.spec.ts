@@ -79,6 +79,10 @@ test('keyboard only: train from scratch, pause, reload the trained model, sample
   await char.getByRole('button', { name: 'Pause' }).focus();
   await page.keyboard.press('Space');
   await expect.poll(async () => (await charState(page)).running).toBe(false);
+  // The engine probe's choice is shown. This browser's GPUs are software (SwiftShader): the
+  // typed-array engine trains (tests/unit/lstm/engine-choice.test.ts covers a hardware GPU).
+  await expect(char).toHaveAttribute('data-engine', 'typed');
+  await expect(char.locator('[data-out="engine"]')).toHaveText('typed arrays (CPU)');
   await page.keyboard.press('Shift+Tab'); // back to "Train from scratch"
   await page.keyboard.press('Shift+Tab'); // "Load trained"
   await expect(char.getByRole('button', { name: 'Load trained' })).toBeFocused();
