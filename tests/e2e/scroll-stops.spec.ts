@@ -78,3 +78,30 @@ test('scrolling an overflowing equation into view makes it a named keyboard stop
   await expect(stop).toHaveAttribute('role', 'group');
   await expect(stop).toHaveAttribute('aria-label', 'Equation (scrolls sideways)');
 });
+
+for (const [path, target] of [
+  ['/recurrent-networks/recurrent-neural-networks/', '#memory-task'],
+  ['/foundations/backpropagation/', '#check-your-understanding'],
+] as const) {
+  test(`a jump to ${path}${target} stays where it landed while the math around it renders`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(path);
+    // Widgets upgrading after the jump may change the page's height by themselves (seen without
+    // content-visibility too); this test is about the math, so let them settle first.
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('[data-nb-lazy="pending"]')).toHaveCount(0);
+    const ys = await page.evaluate(async (sel) => {
+      const el = document.querySelector(sel)!;
+      el.scrollIntoView({ block: 'start' });
+      const out = [el.getBoundingClientRect().y];
+      for (let i = 0; i < 6; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        out.push(el.getBoundingClientRect().y);
+      }
+      return out;
+    }, target);
+    for (const y of ys) expect(Math.abs(y - ys[0]!)).toBeLessThan(2);
+  });
+}

@@ -77,22 +77,36 @@ export class StarlightTOC extends HTMLElement {
 
   private init = (): void => {
     const links = [...this.querySelectorAll('a')];
-    const isHeading = (el: Element): boolean => el.matches(this.tocHeadingSelector);
-    /** Walk up the DOM to find the nearest heading. */
-    const getElementHeading = (start: Element | null): Element | null => {
-      let el = start;
-      while (el) {
-        if (el.matches('.sl-markdown-content, main > *')) {
-          return document.getElementById(PAGE_TITLE_ID);
-        }
-        if (isHeading(el)) return el;
-        const childHeading = el.querySelector(this.tocHeadingSelector);
-        if (childHeading) return childHeading;
-        let prev = el.previousElementSibling;
-        while (prev?.lastElementChild) prev = prev.lastElementChild;
-        el = prev ?? el.parentElement;
+    const toObserve = watchedElements(this.tocHeadingSelector);
+    const linked = new Set(links.map((l) => decodeURIComponent(l.hash.slice(1))));
+    // Headings the contents list (and the page title): a heading outside the list, such as a
+    // quiz's, belongs to the listed section before it.
+    const headings = toObserve.filter(
+      (el) => el.matches(this.tocHeadingSelector) && (el.id === PAGE_TITLE_ID || linked.has(el.id)),
+    );
+    const top = document.getElementById(PAGE_TITLE_ID);
+    /**
+     * The listed heading an element belongs to: itself if it is one, else the last one before it
+     * in document order (a binary search over the headings), else the page title. Starlight walked
+     * the DOM backwards element by element from the target (through every KaTeX span: 70 ms on
+     * the backpropagation lesson at each intersection change).
+     */
+    const getElementHeading = (target: Element): Element | null => {
+      let lo = 0;
+      let hi = headings.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const h = headings[mid]!;
+        const before =
+          h === target ||
+          (h.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+        if (before) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
       }
-      return null;
+      return found >= 0 ? headings[found]! : top;
     };
     /** The current link follows the first intersecting element's heading. */
     const setCurrent: IntersectionObserverCallback = (entries) => {
@@ -107,7 +121,6 @@ export class StarlightTOC extends HTMLElement {
         }
       }
     };
-    const toObserve = watchedElements(this.tocHeadingSelector);
     let observer: IntersectionObserver | undefined;
     const observe = (): void => {
       if (observer) return;
