@@ -4,14 +4,14 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
-import rehypeKatex from './src/lib/markdown/rehype-katex.ts';
+import rehypeKatex from 'rehype-katex';
 import { sidebar } from './src/lib/course/sidebar-node.ts';
 import { remarkNotebook } from './src/lib/notebook/remark.ts';
 import pwa from './src/pwa/integration.ts';
 import digitsData from './src/integrations/digits-data.ts';
 
-// KaTeX is rendered at build time (src/lib/markdown/rehype-katex.ts: the project's KaTeX, the
-// version whose CSS ships; rehype-katex's own copy is older and its class names no longer match);
+// KaTeX is rendered at build time by rehype-katex with the project's KaTeX (package.json
+// `overrides`: rehype-katex 7 would bring KaTeX 0.16, whose class names the shipped 0.19 CSS renamed);
 // its CSS and fonts are bundled from the katex package by Vite, so no request ever leaves the site.
 // NB_OUT_DIR / NB_CACHE_DIR let several builds run side by side (tests/e2e reads the same
 // variable); both default to Astro's usual places.
