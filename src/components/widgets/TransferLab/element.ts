@@ -171,11 +171,13 @@ export class TransferLabElement extends HTMLElement {
     this.#pending = 0;
   }
 
-  /** The workers, started on first use: two on devices with at least two cores (the points are
-   * independent, so they share a sweep), else one. */
+  /** The workers, started on first use: two on devices with at least three cores (the points
+   * are independent, so they share a sweep), else one. */
   #ensureWorkers(): Worker[] {
     if (this.#workers.length > 0) return this.#workers;
-    const count = (navigator.hardwareConcurrency || 1) >= 2 ? 2 : 1;
+    // Two workers only where a core is left for the page: on a 2-core device two busy workers
+    // starved the main thread into 52–61 ms tasks while it drew each point.
+    const count = (navigator.hardwareConcurrency || 1) >= 3 ? 2 : 1;
     for (let k = 0; k < count; k++) {
       const worker = new Worker(new URL('../../../workers/transfer.worker.ts', import.meta.url), {
         type: 'module',
