@@ -34,6 +34,15 @@ const urlSchema = {
   linear: { kind: 'enum', default: 'svm', options: ['svm', 'logreg'] },
 } satisfies Schema;
 
+/** Sets an element's text by changing its text node's data: replacing the node (textContent)
+ * makes the browser re-match the page's :has() rules over the whole lesson. */
+function setText(el: Element, text: string): void {
+  const only = el.childNodes.length === 1 ? el.firstChild : null;
+  if (only instanceof Text) {
+    if (only.data !== text) only.data = text;
+  } else if (el.textContent !== text) el.textContent = text;
+}
+
 const clampInt = (v: number, lo: number, hi: number, fallback: number): number =>
   Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : fallback;
 
@@ -239,7 +248,7 @@ export class TransferLabElement extends HTMLElement {
 
   #status(text: string): void {
     const el = this.querySelector<HTMLElement>('[data-nb-status]');
-    if (el && el.textContent !== text) el.textContent = text;
+    if (el) setText(el, text);
   }
 
   #syncControls(): void {
@@ -262,14 +271,17 @@ export class TransferLabElement extends HTMLElement {
       this.#legendFor = this.#linear;
     }
     const out = this.querySelector<HTMLOutputElement>('[data-nb-n-out]');
-    if (out) out.textContent = String(this.#n);
+    if (out) setText(out, String(this.#n));
     const readout = this.querySelector<HTMLElement>('[data-nb-readout]');
     if (readout)
-      readout.textContent = points.length
-        ? summariseAt(points, this.#n, this.#linear)
-        : `N = ${this.#n}. Press Run to compute.`;
+      setText(
+        readout,
+        points.length
+          ? summariseAt(points, this.#n, this.#linear)
+          : `N = ${this.#n}. Press Run to compute.`,
+      );
     const live = this.querySelector<HTMLElement>('[data-nb-live]');
-    if (live && !this.#running) live.textContent = summariseRun(points, this.#pointsSeed);
+    if (live && !this.#running) setText(live, summariseRun(points, this.#pointsSeed));
     const table = this.querySelector<HTMLTableElement>('[data-nb-table]');
     if (table) renderTable(table, TABLE_COLUMNS, tableRows(points));
   }
