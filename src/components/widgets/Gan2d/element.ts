@@ -18,7 +18,8 @@ import {
 import { describeGan, trackCollapse, type CollapseTracker } from '../../../lib/gan/describe.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
 import { createGanClient, type GanClient } from './client.ts';
-import { drawCurves, drawHeat, drawPoints, readColours, setText } from './view.ts';
+import { drawCurves, drawHeat, drawPoints, readColours } from './view.ts';
+import { setText } from '../shared/set-text.ts';
 
 const BASE_SPEED = 50; // iterations per second at 1×
 const LIVE = new Set(['lrD', 'lrG', 'k', 'loss']);

@@ -2,6 +2,7 @@
 // real and generated points, the generator's gradient arrows (or, after a G step, where points
 // moved), and two small SVG charts (losses; D(real) and D(fake)). Canvas for the many marks,
 // plain SVG paths for the curves; no layout is read while drawing.
+import { setText } from '../shared/set-text.ts';
 import { HEAT_GRID, historyRows, type GanSnapshot } from '../../../lib/gan/protocol.ts';
 
 export interface Colours {
@@ -269,17 +270,3 @@ export function drawCurves(losses: SVGSVGElement, outputs: SVGSVGElement, s: Gan
 }
 
 export const chartGeometry = { W, H, PAD };
-
-/**
- * Sets an element's text by changing its one text node's data. Replacing the node (textContent)
- * inserts a node, and every insertion makes the page re-match its :has() rules (Starlight's
- * body:has(…), the wide frame's .main-pane:has(…)) over the whole lesson: at 30 frames a second
- * that was most of the main thread's style work while training (Chrome trace).
- */
-export function setText(el: Element, text: string): void {
-  const first = el.firstChild;
-  if (first && first.nodeType === Node.TEXT_NODE && !first.nextSibling) {
-    const node = first as Text;
-    if (node.data !== text) node.data = text;
-  } else if (el.textContent !== text) el.textContent = text;
-}

@@ -25,6 +25,7 @@ import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-
 import { loadUrlState, saveUrlState } from '../../../lib/state/location.ts';
 import { problemNotice, type Schema, type Values } from '../../../lib/state/url-state.ts';
 import { renderTable } from '../shared/text-alt.ts';
+import { setText } from '../shared/set-text.ts';
 import { drawLegend, drawTransferChart } from './view.ts';
 
 /** The reader's settings, kept in the page URL (`?transfer-lab.n=20&transfer-lab.seed=3`). */
@@ -33,15 +34,6 @@ const urlSchema = {
   seed: { kind: 'int', default: DEFAULT_SEED, min: 1, max: 9999 },
   linear: { kind: 'enum', default: 'svm', options: ['svm', 'logreg'] },
 } satisfies Schema;
-
-/** Sets an element's text by changing its text node's data: replacing the node (textContent)
- * makes the browser re-match the page's :has() rules over the whole lesson. */
-function setText(el: Element, text: string): void {
-  const only = el.childNodes.length === 1 ? el.firstChild : null;
-  if (only instanceof Text) {
-    if (only.data !== text) only.data = text;
-  } else if (el.textContent !== text) el.textContent = text;
-}
 
 const clampInt = (v: number, lo: number, hi: number, fallback: number): number =>
   Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : fallback;
