@@ -2,6 +2,7 @@
 // draw pad feeding the probe, keyboard use, the lesson's numbers, its widget questions, and no
 // long main-thread task (the gradients and sweeps run in a worker). One page load per test.
 import { expect, test, type Locator } from '@playwright/test';
+import { longTasks, watchLongTasks } from './support/long-tasks.ts';
 
 const PATH = '/practice/challenges/';
 
@@ -83,13 +84,7 @@ test('moving ε runs no main-thread task over 50 ms @timing', async ({ page }) =
   const adv = page.locator('#fgsm');
   await adv.scrollIntoViewIfNeeded();
   await expect(adv.locator('[data-nb-summary]')).toContainText('smallest ε', { timeout: 60_000 });
-  await page.evaluate(() => {
-    const w = window as unknown as { nbLong: number[] };
-    w.nbLong = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) w.nbLong.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const eps = adv.getByRole('slider', { name: /ε/ });
   await eps.focus();
   for (let i = 0; i < 20; i++) {
@@ -97,6 +92,6 @@ test('moving ε runs no main-thread task over 50 ms @timing', async ({ page }) =
     await page.waitForTimeout(100);
   }
   await page.waitForTimeout(1000);
-  const long = await page.evaluate(() => (window as unknown as { nbLong: number[] }).nbLong);
+  const long = await longTasks(page);
   expect(long.filter((d) => d > 50)).toEqual([]);
 });

@@ -3,6 +3,7 @@
 // the pad reading a synthesised 1, keyboard-only use, and no long tasks while training.
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { firstCleanWindow, watchLongTasks } from './support/long-tasks.ts';
 
 const LESSON = '/convolutional-networks/training-a-cnn-on-digits/';
 
@@ -209,13 +210,7 @@ test('keyboard only: load, play and pause by keys, walk the matrix with arrows, 
 
 test('no main-thread task over 50 ms while the CNN trains @timing', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await watchLongTasks(page, { fromLoad: true });
   await page.goto(LESSON);
   const t = trainer(page);
   await t.scrollIntoViewIfNeeded();
@@ -224,16 +219,7 @@ test('no main-thread task over 50 ms while the CNN trains @timing', async ({ pag
   await t.getByRole('button', { name: 'Play' }).click();
   await waitFor(t, (s) => s.batch > 20);
   // Up to three 5-s windows (two shared cores can deschedule the page once); one must be clean.
-  let long: number[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    long = await page.evaluate(async () => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks.length = 0;
-      await new Promise((r) => setTimeout(r, 5000));
-      return [...w.__longTasks];
-    });
-    if (long.length === 0) break;
-  }
+  const long = await firstCleanWindow(page, { ms: 5000 });
   expect((await state(t)).playing).toBe(true);
   expect(long).toEqual([]);
 });

@@ -4,6 +4,7 @@
 // checked in Node (tests/unit/gan/digits/claims.test.ts), on the same code path.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Locator, type Page } from '@playwright/test';
+import { firstCleanWindow, watchLongTasks } from './support/long-tasks.ts';
 
 const PATH = '/generative-models/gans/';
 
@@ -126,25 +127,10 @@ test('keyboard only: L loads, P plays and pauses, R resets, arrows move the slid
 test('no long task (over 50 ms) during 5 s of training @timing', async ({ page }) => {
   test.setTimeout(120_000);
   const w = await open(page);
-  await page.evaluate(() => {
-    const g = window as unknown as { longTasks: number[] };
-    g.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) g.longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await w.getByRole('button', { name: 'Play' }).click();
   await expect.poll(async () => (await state(w)).iteration, { timeout: 30_000 }).toBeGreaterThan(0);
-  let long: number[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    long = await page.evaluate(async () => {
-      const g = window as unknown as { longTasks: number[] };
-      g.longTasks.length = 0;
-      await new Promise((r) => setTimeout(r, 5000));
-      return [...g.longTasks];
-    });
-    if (long.length === 0) break;
-  }
+  const long = await firstCleanWindow(page, { ms: 5000 });
   await w.getByRole('button', { name: 'Pause' }).click();
   expect(long).toEqual([]);
 });

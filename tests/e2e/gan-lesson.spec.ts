@@ -2,6 +2,7 @@
 // training; keyboard-only use; URL state; and no long main-thread task while training.
 // Thresholds match tests/unit/gan/training.test.ts (which checks the exact iteration counts).
 import { test, expect, type Locator, type Page } from '@playwright/test';
+import { firstCleanWindow, watchLongTasks } from './support/long-tasks.ts';
 
 const PATH = '/generative-models/gans/';
 
@@ -132,25 +133,10 @@ test('settings round-trip through the URL', async ({ page }) => {
 test('no long task (over 50 ms) during 5 s of training at top speed @timing', async ({ page }) => {
   test.setTimeout(60_000);
   const w = await open(page);
-  await page.evaluate(() => {
-    const g = window as unknown as { longTasks: number[] };
-    g.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) g.longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await w.getByLabel('Speed').selectOption('64');
   await w.getByRole('button', { name: 'Play' }).click();
-  let long: number[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    long = await page.evaluate(async () => {
-      const g = window as unknown as { longTasks: number[] };
-      g.longTasks.length = 0;
-      await new Promise((r) => setTimeout(r, 5000));
-      return [...g.longTasks];
-    });
-    if (long.length === 0) break;
-  }
+  const long = await firstCleanWindow(page, { ms: 5000 });
   await w.getByRole('button', { name: 'Pause' }).click();
   expect((await run(w)).iteration).toBeGreaterThan(1000);
   expect(long).toEqual([]);

@@ -3,6 +3,7 @@
 // widgets work from the keyboard alone, and training never blocks the main thread.
 import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './support/site.ts';
+import { firstCleanWindow, watchLongTasks } from './support/long-tasks.ts';
 
 const lesson = '/recurrent-networks/long-short-term-memory/';
 
@@ -122,25 +123,10 @@ test('no long task (over 50 ms) while the character model trains @timing', async
   const char = page.locator('#char-lstm');
   await char.scrollIntoViewIfNeeded();
   await expect(char).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await char.getByRole('button', { name: 'Train from scratch' }).click();
   await expect.poll(async () => (await charState(page)).running).toBe(true);
-  let long: number[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    long = await page.evaluate(async () => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks.length = 0;
-      await new Promise((r) => setTimeout(r, 5000));
-      return [...w.longTasks];
-    });
-    if (long.length === 0) break;
-  }
+  const long = await firstCleanWindow(page, { ms: 5000 });
   await char.getByRole('button', { name: 'Pause' }).click();
   expect((await charState(page)).step).toBeGreaterThan(10);
   expect(long).toEqual([]);

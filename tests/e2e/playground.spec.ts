@@ -4,6 +4,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { presets } from '../../src/lib/playground/presets.ts';
 import { presetState } from '../../src/lib/playground/presets.ts';
 import { watchPage } from './support/site.ts';
+import { firstCleanWindow, watchLongTasks } from './support/long-tasks.ts';
 
 const PATH = '/foundations/deep-networks/';
 
@@ -224,25 +225,10 @@ test.describe('training', () => {
     // measured and one must be clean (code that blocks the page fails every window).
     test.setTimeout(60_000);
     const pg = await open(page, '?preset=circles');
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasks.push(e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await watchLongTasks(page);
     await pg.getByLabel('Speed').selectOption('64');
     await pg.getByRole('button', { name: 'Play' }).click();
-    let long: number[] = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
-      long = await page.evaluate(async () => {
-        const w = window as unknown as { longTasks: number[] };
-        w.longTasks.length = 0;
-        await new Promise((r) => setTimeout(r, 5000));
-        return [...w.longTasks];
-      });
-      if (long.length === 0) break;
-    }
+    const long = await firstCleanWindow(page, { ms: 5000 });
     await pg.getByRole('button', { name: 'Pause' }).click();
     expect((await run(pg)).step).toBeGreaterThan(1000);
     expect(long).toEqual([]);

@@ -3,6 +3,7 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './support/site.ts';
+import { firstCleanWindow, waitForQuiet, watchLongTasks } from './support/long-tasks.ts';
 
 const PATH = '/recurrent-networks/recurrent-neural-networks/';
 
@@ -178,50 +179,27 @@ test('memory task: with seed 1 the LSTM beats the RNN at delay 20, trained by ke
 
 test('memory task: no main-thread task over 50 ms while training @timing', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await watchLongTasks(page, { fromLoad: true });
   await page.goto(PATH);
   const w = page.locator('#memory-task');
   await w.scrollIntoViewIfNeeded();
   await expect(w.locator('[data-mem-status]')).toContainText('Not trained yet');
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          const g = window as unknown as { __longTasks: number[] };
-          g.__longTasks.length = 0;
-          await new Promise((r) => setTimeout(r, 2000));
-          return g.__longTasks.length === 0;
-        }),
-      { timeout: 30_000, intervals: [0] },
-    )
-    .toBe(true);
+  await waitForQuiet(page, { ms: 2000, timeout: 30_000 });
   await w.getByRole('button', { name: 'Train' }).click();
   await expect(w).toHaveAttribute('data-running', 'true');
   // Training runs in a Web Worker, not on the page's thread.
   expect(page.workers().some((wk) => wk.url().includes('memory.worker'))).toBe(true);
   // Up to three 2-s windows (a shared machine can deschedule the page once); one must be clean
   // and end with training still running (if a run finishes, it is started again).
-  let long: number[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if ((await w.getAttribute('data-running')) !== 'true') {
+  const running = async (): Promise<boolean> => (await w.getAttribute('data-running')) === 'true';
+  const long = await firstCleanWindow(page, {
+    ms: 2000,
+    before: async () => {
+      if (await running()) return;
       await w.getByRole('button', { name: /^Train/ }).click();
       await expect(w).toHaveAttribute('data-running', 'true');
-    }
-    const r = await page.evaluate(async () => {
-      const g = window as unknown as { __longTasks: number[] };
-      g.__longTasks.length = 0;
-      await new Promise((res) => setTimeout(res, 2000));
-      const el = document.querySelector<HTMLElement>('#memory-task');
-      return { long: [...g.__longTasks], running: el?.dataset['running'] === 'true' };
-    });
-    long = r.long;
-    if (r.running && long.every((d) => d <= 50)) break;
-  }
+    },
+    clean: async (l) => (await running()) && l.every((d) => d <= 50),
+  });
   expect(long.filter((d) => d > 50)).toEqual([]);
 });

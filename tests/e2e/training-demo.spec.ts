@@ -1,6 +1,7 @@
 // The TrainingDemo widget on the first lesson, and the claims the lesson makes about it.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { firstCleanWindow, waitForQuiet, watchLongTasks } from './support/long-tasks.ts';
 
 const LESSON = '/foundations/what-is-deep-learning/';
 const WIDGET = 'nb-training-demo#watch-learn';
@@ -124,47 +125,22 @@ test('playing lowers the loss, and the main thread has no task over 50 ms during
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await watchLongTasks(page, { fromLoad: true });
   await page.goto(LESSON);
   await widget(page).scrollIntoViewIfNeeded();
   const start = await waitFor(page, (s) => s.backend !== null && s.testLoss !== null);
   // Let the rest of the lesson settle first (other widgets load their code when scrolled near),
   // so the window below measures training only: wait for 2 s without a long task.
-  await expect
-    .poll(
-      async () => {
-        const quiet = await page.evaluate(async () => {
-          const w = window as unknown as { __longTasks: number[] };
-          w.__longTasks.length = 0;
-          await new Promise((r) => setTimeout(r, 2000));
-          return w.__longTasks.length === 0;
-        });
-        return quiet;
-      },
-      { timeout: 30_000, intervals: [0] },
-    )
-    .toBe(true);
+  await waitForQuiet(page, { ms: 2000, timeout: 30_000 });
   await button(page, 'Play').click();
   await waitFor(page, (s) => s.step > 20);
   // This machine runs many browsers on two cores, so a single 5 s window can catch the OS
   // descheduling the main thread. Up to three windows are measured; training must get through
   // one whole window without a task over 50 ms (code that blocks the page fails every window).
-  let long: number[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    long = await page.evaluate(async () => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks.length = 0;
-      await new Promise((r) => setTimeout(r, 5000));
-      return [...w.__longTasks];
-    });
-    if (long.every((d) => d <= 50)) break;
-  }
+  const long = await firstCleanWindow(page, {
+    ms: 5000,
+    clean: (l) => l.every((d) => d <= 50),
+  });
   const during = await state(page);
   await button(page, 'Pause').click();
   await waitFor(page, (s) => s.status === 'ready');

@@ -5,6 +5,7 @@
 // over 50 ms while the worker trains.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { longTasks, watchLongTasks } from './support/long-tasks.ts';
 
 const PATH = '/practice/transfer-learning/';
 
@@ -135,19 +136,13 @@ test('settings come from the URL; a malformed value gives its default with a not
 test('training the sweep runs no main-thread task over 50 ms @timing', async ({ page }) => {
   test.setTimeout(300_000);
   const lab = await ready(page);
-  await page.evaluate(() => {
-    const w = window as unknown as { nbLong: number[] };
-    w.nbLong = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) w.nbLong.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await lab.getByRole('button', { name: 'Run' }).click();
   await expect(lab.locator('[data-nb-status]')).toContainText('Done for seed 1', {
     timeout: 240_000,
   });
   await page.waitForTimeout(500);
-  const long = await page.evaluate(() => (window as unknown as { nbLong: number[] }).nbLong);
+  const long = await longTasks(page);
   expect(long.filter((d) => d > 50)).toEqual([]);
   expect((await state(lab)).points).toHaveLength(7);
 });
