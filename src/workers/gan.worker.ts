@@ -1,16 +1,13 @@
 // The 2-D GAN's training worker: a thin shell around createGanRunner (src/lib/gan/runner.ts).
-// It trains in ~12 ms slices and yields between them so messages (pause, speed) get through.
-// The next slice is queued with a MessageChannel message, not setTimeout(0): nested timers are
-// clamped to ≥ 4 ms after five levels (HTML timers), which left the worker idle a quarter of
-// the time between 12 ms slices.
+// It trains in ~12 ms slices and yields between them so messages (pause, speed) get through;
+// the next slice is queued with a MessageChannel message (./slice-queue.ts says why).
 import { createGanRunner } from '../lib/gan/runner.ts';
 import type { FromGanRunner, ToGanRunner } from '../lib/gan/protocol.ts';
+import { createSliceQueue } from './slice-queue.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-const channel = new MessageChannel();
-const queued: Array<() => void> = [];
-channel.port1.onmessage = () => queued.shift()?.();
+const queueSlice = createSliceQueue();
 
 const runner = createGanRunner(
   {
@@ -22,14 +19,7 @@ const runner = createGanRunner(
         const t = setTimeout(fn, idleMs);
         return () => clearTimeout(t);
       }
-      let live = true;
-      queued.push(() => {
-        if (live) fn();
-      });
-      channel.port2.postMessage(0);
-      return () => {
-        live = false;
-      };
+      return queueSlice(fn);
     },
   },
   { sliceMs: 12 },

@@ -9,6 +9,7 @@ import { loadCharModel, type CharModel } from '../lib/charlm/format.ts';
 import type { CharCommand, CharMessage } from '../lib/charlm/protocol.ts';
 import { encode } from '../lib/charlm/vocab.ts';
 import { CHARLM_CLIP } from '../lib/charlm/config.ts';
+import { createSliceQueue } from './slice-queue.ts';
 
 const loads = new Map<string, Promise<{ corpus: string; trained: CharModel }>>();
 
@@ -61,23 +62,10 @@ async function chooseEngine(base: string): Promise<void> {
 }
 
 const post = (m: CharMessage) => postMessage(m);
-// Slices are chained with MessageChannel messages, not setTimeout(0): nested timers are clamped
-// to ≥ 4 ms after five levels (HTML timers), idle time between every 30 ms slice.
-const channel = new MessageChannel();
-const queued: Array<() => void> = [];
-channel.port1.onmessage = () => queued.shift()?.();
+// Slices (30 ms) are chained with MessageChannel messages, not setTimeout(0) (./slice-queue.ts).
 const runner = createCharRunner({
   post,
-  schedule: (fn) => {
-    let live = true;
-    queued.push(() => {
-      if (live) fn();
-    });
-    channel.port2.postMessage(0);
-    return () => {
-      live = false;
-    };
-  },
+  schedule: createSliceQueue(),
   now: () => performance.now(),
   load,
   makeTrainer: (model, learningRate) => makeGpuTrainer?.(model, learningRate) ?? null,
