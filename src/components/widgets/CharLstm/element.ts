@@ -3,6 +3,7 @@
 // Buttons switch between the trained model and one trained from scratch; the temperature slider
 // and prompt box resample.
 import { onVisible } from '../shared/on-visible.ts';
+import { setText } from '../shared/set-text.ts';
 import { createLiveSummary, renderTable, type LiveSummary } from '../shared/text-alt.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
 import type {
@@ -36,7 +37,6 @@ class CharLstm extends HTMLElement {
   #renderPending = false;
   #dirty = { progress: false, sample: false };
   #lastChart = -Infinity;
-  #texts = new Map<string, Text>();
   #scratchSeed = 1;
 
   connectedCallback(): void {
@@ -177,20 +177,12 @@ class CharLstm extends HTMLElement {
   }
 
   /**
-   * Writes a value into an output as its text node's data: no node is inserted or removed, so
-   * the page's :has() rules (Starlight's body:has(…), the wide frame's .main-pane:has(…)) are not
-   * re-matched over the whole lesson on every update, and the output keeps one layout object.
+   * Writes a value into an output by changing its text node's data (setText says why: no node
+   * inserted, so the page's :has() rules are not re-matched over the lesson on every update).
    */
   #out(name: string, text: string): void {
-    let node = this.#texts.get(name);
-    if (!node || !node.isConnected) {
-      const el = this.querySelector(`[data-out="${name}"]`);
-      if (!el) return;
-      node = el.ownerDocument.createTextNode(el.textContent ?? '');
-      el.replaceChildren(node);
-      this.#texts.set(name, node);
-    }
-    if (node.data !== text) node.data = text;
+    const el = this.querySelector(`[data-out="${name}"]`);
+    if (el) setText(el, text);
   }
 
   /**
