@@ -1,7 +1,7 @@
 // Draws the benchmark chart (GFLOP/s against size, log–log) from src/lib/matmul-bench/chart.ts.
 import type { BenchChart, BenchSeries } from '../../../lib/matmul-bench/chart.ts';
-import { seriesColour, seriesDash } from '../../../lib/viz/palette.ts';
-import { drawAxes, ensure, sizeSvg } from '../shared/svg.ts';
+import { drawAxes, sizeSvg } from '../shared/svg.ts';
+import { drawDotSeries } from '../shared/dot-series-view.ts';
 import { plotArea } from '../../../lib/viz/scales.ts';
 
 /** Renders the chart into `svg` (idempotent). */
@@ -14,32 +14,7 @@ export function drawBenchChart(svg: SVGSVGElement, vm: BenchChart): void {
     xLabel: 'Matrix size n (n×n · n×n)',
     yLabel: 'GFLOP/s',
   });
-  const groups = ensure(root, 'g', 'nb-series')
-    .selectAll<SVGGElement, BenchSeries>('g')
-    .data(vm.series, (s) => s.backend)
-    .join('g')
-    .attr('data-backend', (s) => s.backend);
-  groups
-    .selectAll<SVGPathElement, BenchSeries>('path')
-    .data((s) => [s])
-    .join('path')
-    .attr('class', 'nb-line')
-    .attr('d', (s) => s.d)
-    .style('stroke', (s) => seriesColour(s.colour))
-    .attr('stroke-dasharray', (s) => seriesDash(s.colour) || null);
-  groups
-    .selectAll<SVGCircleElement, BenchSeries['dots'][number]>('circle')
-    .data((s) => s.dots.map((d) => ({ ...d, colour: s.colour })))
-    .join('circle')
-    .attr('cx', (d) => d.x)
-    .attr('cy', (d) => d.y)
-    .attr('r', 3.5)
-    .style('fill', (d) => seriesColour(d.colour))
-    .selectAll('title')
-    .data((d) => [d.text])
-    .join('title')
-    .text((t) => t);
-  groups
+  drawDotSeries(root, vm.series, 'backend', (s) => s.backend)
     .selectAll<SVGTextElement, BenchSeries>('text')
     .data((s) => (s.end ? [s] : []))
     .join('text')

@@ -5,6 +5,7 @@ import type { TransferChart, TransferSeries } from '../../../lib/practice/transf
 import { seriesColour, seriesDash } from '../../../lib/viz/palette.ts';
 import { plotArea } from '../../../lib/viz/scales.ts';
 import { drawAxes, ensure, sizeSvg } from '../shared/svg.ts';
+import { drawDotSeries } from '../shared/dot-series-view.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -30,31 +31,7 @@ export function drawTransferChart(svg: SVGSVGElement, vm: TransferChart): void {
     .attr('x2', vm.marker)
     .attr('y1', area.top)
     .attr('y2', area.bottom);
-  const groups = ensure(root, 'g', 'nb-series')
-    .selectAll<SVGGElement, TransferSeries>('g')
-    .data(vm.series, (s) => s.method)
-    .join('g')
-    .attr('data-method', (s) => s.method);
-  groups
-    .selectAll<SVGPathElement, TransferSeries>('path')
-    .data((s) => [s])
-    .join('path')
-    .attr('class', 'nb-line')
-    .attr('d', (s) => s.d)
-    .style('stroke', (s) => seriesColour(s.colour))
-    .attr('stroke-dasharray', (s) => seriesDash(s.colour) || null);
-  groups
-    .selectAll<SVGCircleElement, TransferSeries['dots'][number] & { colour: number }>('circle')
-    .data((s) => s.dots.map((d) => ({ ...d, colour: s.colour })))
-    .join('circle')
-    .attr('cx', (d) => d.x)
-    .attr('cy', (d) => d.y)
-    .attr('r', 3.5)
-    .style('fill', (d) => seriesColour(d.colour))
-    .selectAll('title')
-    .data((d) => [d.text])
-    .join('title')
-    .text((t) => t);
+  drawDotSeries(root, vm.series, 'method', (s) => s.method);
 }
 
 /** The legend: one item per series shown. */
