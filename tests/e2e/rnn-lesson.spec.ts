@@ -106,6 +106,32 @@ test('stepper: steps through time by keyboard with the numbers the text quotes',
   const cells = w.locator('[data-run="weak"] tr.nb-rnn-h').first().locator('td .nb-num');
   await expect(cells.nth(1)).toHaveText('0.29');
   await expect(cells.nth(6)).toHaveText('0.93');
+  // Picked sequences were rendered in the page, equations included; only the current one shows.
+  const weak = w.locator('[data-run="weak"]');
+  await expect(weak.locator('li[data-step="6"]')).toBeVisible();
+  await expect(weak.locator('li[data-step="6"] .katex-mathml')).toContainText('0.93');
+  await expect(w.locator('[data-run="flip"]')).toBeHidden();
+  await expect(w).not.toHaveAttribute('aria-busy', 'true');
+});
+
+test('stepper: the page carries the default sequence only; without JavaScript it reads in full', async ({
+  browser,
+  baseURL,
+}) => {
+  // Issue 10: all four sequences in the HTML made the lesson 0.9 MB; the others render on demand.
+  const context = await browser.newContext({ baseURL: baseURL!, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const html = await (await page.request.get(PATH)).text();
+  expect(html.match(/data-run="/g)).toEqual(['data-run="']);
+  await page.goto(PATH);
+  const w = page.locator('#rnn-stepper');
+  const run = w.locator('[data-run="pulse"]');
+  await expect(run).toBeVisible();
+  await expect(run.locator('tr.nb-rnn-h td[data-col="6"] .nb-num').first()).toHaveText('0.93');
+  await expect(run.locator('li[data-step]')).toHaveCount(7);
+  await expect(run.locator('li[data-step="6"] .katex')).toBeVisible();
+  await expect(w.locator('[data-rnn-live]')).toContainText('h₀ = (0, 0, 0)');
+  await context.close();
 });
 
 test('vanishing view: the numbers the text quotes, set by keyboard, kept in the URL', async ({
