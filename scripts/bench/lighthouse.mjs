@@ -18,7 +18,10 @@
 // server problem: "document-latency-insight: no compression applied".)
 //
 // Run alone against a build: `node scripts/bench/lighthouse.mjs <dist dir> [path …]`.
-import { existsSync } from 'node:fs';
+// NB_LH_SAVE=<dir> also writes each run's full Lighthouse report there (<page>-<run>.json), for the
+// audits this summary leaves out (bootup-time, the trace-based insights …).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
 import { createServer, request } from 'node:http';
 import { createGzip } from 'node:zlib';
 
@@ -82,7 +85,7 @@ function chromiumPath() {
 }
 
 /** Lighthouse results for one URL on an already running Chromium (debugging port). */
-async function audit(lighthouse, url, port) {
+async function audit(lighthouse, url, port, saveAs) {
   const runner = await lighthouse(url, {
     port,
     output: 'json',
@@ -91,6 +94,7 @@ async function audit(lighthouse, url, port) {
   });
   const lhr = runner?.lhr;
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (saveAs) writeFileSync(saveAs, JSON.stringify(lhr));
   const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failing = (id) =>
     (lhr.categories[id]?.auditRefs ?? [])
@@ -175,8 +179,18 @@ export async function run({ baseURL, paths, runs = Number(process.env.NB_LH_RUNS
       try {
         // Lighthouse's advice on variability: run several times and keep the median run.
         const results = [];
+        const save = process.env.NB_LH_SAVE;
+        if (save) mkdirSync(save, { recursive: true });
         for (let i = 0; i < runs; i++) {
-          results.push(await audit(lighthouse, `${proxy.url}${path}`, chrome.port));
+          const name = `${path.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home'}-${i + 1}.json`;
+          results.push(
+            await audit(
+              lighthouse,
+              `${proxy.url}${path}`,
+              chrome.port,
+              save && joinPath(save, name),
+            ),
+          );
         }
         const sorted = results.slice().sort((a, b) => a.performance - b.performance);
         pages[path] = {
