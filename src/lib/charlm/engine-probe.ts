@@ -3,6 +3,7 @@
 // training steps of the typed-array engine and of tfjs on each hardware GPU backend (copies of
 // the model, fixed batches, everything disposed) and keeps the fastest (engine-choice.ts).
 import type { DeviceFacts } from '../ml/backend-order.ts';
+import { measureRate } from '../ml/gpu-engine.ts';
 import { cloneModel, createTrainer, type RecurrentModel } from '../ml/lstm/index.ts';
 import { createRng } from '../ml/rng.ts';
 import type { Tf } from '../ml/tf.ts';
@@ -32,20 +33,6 @@ export interface EngineProbeResult {
 
 const PROBE_MS = 300;
 
-function rate(step: () => void, now: () => number, ms: number): number {
-  step(); // warm-up: JIT, shader compilation
-  step();
-  const t0 = now();
-  let n = 0;
-  let t: number;
-  do {
-    step();
-    n++;
-    t = now();
-  } while (t - t0 < ms);
-  return (n * 1000) / Math.max(t - t0, 1e-3);
-}
-
 export interface EngineProbeOptions {
   /** Timing per engine, ms (default 300, after two untimed steps). */
   ms?: number;
@@ -74,7 +61,7 @@ export async function probeCharEngine(
     clipNorm: C.CHARLM_CLIP,
   });
   const rates: CharEngineRates = {
-    typed: rate(() => typed.step(fillCharBatch(batch, ids, rng)), deps.now, ms),
+    typed: measureRate(() => typed.step(fillCharBatch(batch, ids, rng)), deps.now, ms),
   };
   const tfs: Partial<Record<CharEngine, Tf>> = {};
   for (const name of gpus) {
@@ -83,7 +70,7 @@ export async function probeCharEngine(
       if (!tf) continue;
       const t = createTfCharTrainer(tf, cloneModel(model), 1e-4, C.CHARLM_CLIP);
       try {
-        rates[name] = rate(() => t.step(fillCharBatch(batch, ids, rng)), deps.now, ms);
+        rates[name] = measureRate(() => t.step(fillCharBatch(batch, ids, rng)), deps.now, ms);
         tfs[name] = tf;
       } finally {
         t.dispose();

@@ -3,6 +3,8 @@
 // multiply-adds: well under a millisecond), keeps the text alternative current and answers the
 // quiz contract.
 import { bindControls, type BoundControls } from '../shared/controls.ts';
+import { setText } from '../shared/set-text.ts';
+import { engineLabel } from '../../../lib/ml/gpu-engine.ts';
 import { createLiveSummary, renderTable, type LiveSummary } from '../shared/text-alt.ts';
 import { nextSeed, toSeed } from '../../../lib/ml/rng.ts';
 import { DIGITS_GAN_SPEC, generateWith } from '../../../lib/gan/digits/model.ts';
@@ -215,21 +217,22 @@ class GanDigitsElement extends HTMLElement {
     }
     const out = (k: string, v: string) => {
       const el = this.querySelector(`[data-out="${k}"]`);
-      if (el && el.textContent !== v) el.textContent = v;
+      if (el) setText(el, v);
     };
     const q = s.quality;
     out('iteration', s.iteration.toLocaleString('en-US'));
     out('seconds', `${s.seconds.toFixed(1)} s`);
     out('rate', s.playing ? s.itersPerSecond.toFixed(0) : '0');
+    out('engine', engineLabel(s.engine));
     out('d', Number.isFinite(s.dReal) ? `${s.dReal.toFixed(2)} / ${s.dFake.toFixed(2)}` : '–');
     out('coverage', q ? `${q.coverage} of 10` : '–');
     out('confidence', q ? q.confidence.toFixed(3) : '–');
     const counts = this.querySelector('[data-counts]');
     const ct = q ? `Samples per digit (0–9): ${q.counts.join(', ')}` : 'Samples per digit: –';
-    if (counts && counts.textContent !== ct) counts.textContent = ct;
+    if (counts) setText(counts, ct);
     const reads = this.querySelector('[data-reads]');
     const rt = q ? describeReads(q) : 'The classifier has not judged this generator yet.';
-    if (reads && reads.textContent !== rt) reads.textContent = rt;
+    if (reads) setText(reads, rt);
     this.#live?.update(describeDigits(s));
     const table = this.querySelector<HTMLTableElement>('[data-nb-table]');
     if (table && !s.playing) {

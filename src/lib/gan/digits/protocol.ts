@@ -1,5 +1,6 @@
 // Pure: no DOM. Messages between the digits-GAN widget and its training worker (one union each
 // way, told apart by `type`).
+import type { GpuEngine } from '../../ml/gpu-engine.ts';
 
 export type ToDigitsRunner =
   /** A new run from `seed` (Reset, new seed). `run` tags its snapshots. */
@@ -28,6 +29,8 @@ export interface DigitsSnapshot {
   playing: boolean;
   /** Where the weights came from: a fresh seeded start, training, or the shipped generator. */
   source: 'seed' | 'trained';
+  /** What trains it: the typed-array engine, or tfjs on a GPU backend. */
+  engine: GpuEngine;
   iteration: number;
   /** Seconds of training in this run (wall clock while playing, quality checks included). */
   seconds: number;

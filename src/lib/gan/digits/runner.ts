@@ -4,6 +4,7 @@
 // shipped weights come from injected loaders; clock and timers are injected too, so tests drive
 // it in Node with the real engine.
 import type { CnnSpec, CnnWeights } from '../../ml/cnn/spec.ts';
+import type { GpuEngine } from '../../ml/gpu-engine.ts';
 import { toSeed } from '../../ml/rng.ts';
 import { fixedNoise, GRID_SAMPLES } from './fixed.ts';
 import { enlargeImages } from './image.ts';
@@ -15,7 +16,12 @@ import {
   type ToDigitsRunner,
 } from './protocol.ts';
 import { judgeDigits, QUALITY_SAMPLES } from './quality.ts';
-import { createDigitsSession, type DigitsGanWeights, type DigitsSession } from './session.ts';
+import {
+  createDigitsSession,
+  type DigitsGanWeights,
+  type DigitsSession,
+  type DigitsSessionOptions,
+} from './session.ts';
 
 export const SNAPSHOT_MS = 250;
 /** Seconds of training between classifier readings. */
@@ -31,6 +37,11 @@ export interface DigitsRunnerHost {
   loadData(): Promise<{ images: Float32Array; count: number }>;
   loadClassifier(): Promise<{ spec: CnnSpec; weights: CnnWeights }>;
   loadTrained(): Promise<{ weights: DigitsGanWeights; iterations: number }>;
+  /**
+   * A session on another engine (tfjs on a GPU, when the worker's probe chose it), or null for
+   * the typed-array engine. Asked at every new run.
+   */
+  makeSession?(opts: DigitsSessionOptions): { session: DigitsSession; engine: GpuEngine } | null;
 }
 
 export interface DigitsRunner {
@@ -62,6 +73,7 @@ export function createDigitsRunner(
   { sliceMs }: { sliceMs: number },
 ): DigitsRunner {
   let session: DigitsSession | undefined;
+  let engine: GpuEngine = 'typed';
   let data: { images: Float32Array; count: number } | undefined;
   let classifier: { spec: CnnSpec; weights: CnnWeights } | undefined;
   let run = 0;
@@ -89,6 +101,7 @@ export function createDigitsRunner(
       run,
       playing,
       source,
+      engine,
       iteration: session.iteration,
       seconds,
       itersPerSecond: playing ? rate : 0,
@@ -155,12 +168,11 @@ export function createDigitsRunner(
   const fresh = async () => {
     data ??= await host.loadData();
     classifier ??= await host.loadClassifier();
-    session = createDigitsSession({
-      seed,
-      images: data.images,
-      count: data.count,
-      emaDecay: EMA_DECAY,
-    });
+    const opts = { seed, images: data.images, count: data.count, emaDecay: EMA_DECAY };
+    session?.dispose?.();
+    const other = host.makeSession?.(opts) ?? null;
+    session = other?.session ?? createDigitsSession(opts);
+    engine = other?.engine ?? 'typed';
     seconds = 0;
     nextQuality = QUALITY_EVERY_S;
     quality = null;
@@ -220,6 +232,7 @@ export function createDigitsRunner(
           }
           case 'dispose':
             stop();
+            session?.dispose?.();
             session = undefined;
             break;
         }

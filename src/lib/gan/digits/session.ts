@@ -40,7 +40,6 @@ export interface DigitsSessionOptions {
 export interface DigitsSession {
   readonly spec: DigitsGanSpec;
   readonly training: DigitsGanTraining;
-  readonly gan: DigitsGan;
   readonly iteration: number;
   /** Losses and mean D outputs of the last iteration (NaN before the first). */
   readonly last: { dLoss: number; gLoss: number; dReal: number; dFake: number };
@@ -53,9 +52,38 @@ export interface DigitsSession {
   averagedGenerator(): Float32Array[];
   /** Copies `weights` in (Adam restarts from zero moments) and sets the iteration count. */
   load(weights: DigitsGanWeights, iteration: number): void;
+  /** Frees what the session holds outside JavaScript (tfjs tensors); typed sessions hold none. */
+  dispose?(): void;
 }
 
-export function createDigitsSession(opts: DigitsSessionOptions): DigitsSession {
+/** The seeded stream of batch choices and noise of a run (separate from the weights' draw). */
+export function batchStream(seed: number): Rng {
+  return createRng((seed ^ 0x9e3779b9) >>> 0);
+}
+
+/** Fills `real` with n training images chosen by `rng` (one draw each, in order). */
+export function fillRealBatch(
+  real: Float32Array,
+  n: number,
+  images: Float32Array,
+  count: number,
+  P: number,
+  rng: Rng,
+): void {
+  for (let e = 0; e < n; e++) {
+    const k = rng.int(count);
+    real.set(images.subarray(k * P, (k + 1) * P), e * P);
+  }
+}
+
+/** EMA decay used at iteration t: bias-free start (the plain mean of the first 1/(1−decay)). */
+export function averageDecay(decay: number, t: number): number {
+  return Math.min(decay, t / (t + 1));
+}
+
+export function createDigitsSession(
+  opts: DigitsSessionOptions,
+): DigitsSession & { gan: DigitsGan } {
   const spec = opts.spec ?? DIGITS_GAN_SPEC;
   const training = opts.training ?? DIGITS_GAN_TRAINING;
   if (spec.pixels !== GAN_PIXELS && opts.images.length !== opts.count * spec.pixels) {
@@ -64,16 +92,14 @@ export function createDigitsSession(opts: DigitsSessionOptions): DigitsSession {
   const n = training.batchSize;
   let gan = createDigitsGan(spec, training, createRng(opts.seed), n);
   // A separate stream for batches and noise: the weights' draw never shifts them.
-  const rng: Rng = createRng((opts.seed ^ 0x9e3779b9) >>> 0);
+  const rng: Rng = batchStream(opts.seed);
   const real = new Float32Array(n * spec.pixels);
   const P = spec.pixels;
   let iteration = 0;
   const ema = opts.emaDecay ?? 0;
   let avg = paramsG(gan).map((a) => a.slice());
   const updateAverage = () => {
-    const t = iteration;
-    // Bias-free start: the average is the plain mean of the first 1/(1−decay) iterates.
-    const beta = Math.min(ema, t / (t + 1));
+    const beta = averageDecay(ema, iteration);
     paramsG(gan).forEach((w, p) => {
       const a = avg[p]!;
       for (let k = 0; k < w.length; k++) a[k] = beta * a[k]! + (1 - beta) * w[k]!;
@@ -102,10 +128,7 @@ export function createDigitsSession(opts: DigitsSessionOptions): DigitsSession {
     last,
     run(count) {
       for (let i = 0; i < count; i++) {
-        for (let e = 0; e < n; e++) {
-          const k = rng.int(opts.count);
-          real.set(opts.images.subarray(k * P, (k + 1) * P), e * P);
-        }
+        fillRealBatch(real, n, opts.images, opts.count, P, rng);
         const d = discriminatorStep(gan, real, n, rng, training.realLabel);
         const g = generatorStep(gan, n, rng);
         if (ema > 0) updateAverage();

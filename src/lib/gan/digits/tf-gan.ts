@@ -1,9 +1,9 @@
 // Pure: no DOM. The digits GAN on TensorFlow.js: the same networks, losses and Adam settings as
 // ./model.ts on the same weight arrays (W input-major [nIn, nOut], so x·W needs no transpose).
-// The widget trains on the typed-array engine (faster than tfjs on this size, see README); this
-// path exists so the model runs on a reader's GPU through tfjs's WebGL/WebGPU backends, and the
-// unit tests check the engine's gradients against tf.grads on it. Randomness (noise, batch
-// choice) comes from the seeded Rng in JavaScript, not from tfjs.
+// Readers whose hardware GPU trains it faster than the typed-array engine train on this path
+// (./tf-session.ts, chosen by the worker's probe, ./engine-probe.ts); the unit tests also check
+// the engine's gradients against tf.grads on it. Randomness (noise, batch choice) comes from the
+// seeded Rng in JavaScript, not from tfjs.
 import type * as TfCore from '@tensorflow/tfjs-core';
 import type { Rng } from '../../ml/rng.ts';
 import type { DigitsGanSpec, DigitsGanTraining } from './model.ts';
@@ -130,9 +130,17 @@ export function createTfDigitsGan(
   };
 }
 
+/** What one iteration reports: both losses and the mean D outputs of the D step's batches. */
+export interface TfIterationResult {
+  dLoss: number;
+  gLoss: number;
+  dReal: number;
+  dFake: number;
+}
+
 /**
  * One iteration on tfjs, in the engine's order: n noise rows for the D step, the D step on
- * `real` (n rows), n more noise rows, the G step. Returns [dLoss, gLoss].
+ * `real` (n rows), n more noise rows, the G step. One read back from the device at the end.
  */
 export function tfIteration(
   tf: Tf,
@@ -141,7 +149,7 @@ export function tfIteration(
   n: number,
   rng: Rng,
   realLabel: number,
-): [number, number] {
+): TfIterationResult {
   const { spec } = gan;
   const draw = () => {
     const z = new Float32Array(n * spec.noiseDim);
@@ -149,22 +157,31 @@ export function tfIteration(
     return z;
   };
   const z1 = draw();
-  const d = tf.tidy(() => {
+  const out = tf.tidy(() => {
     const fake = tfGenerate(tf, gan.G, tf.tensor2d(z1, [n, spec.noiseDim]), spec);
     const x = tf.tensor2d(real, [n, spec.pixels]);
-    return gan.optD.minimize(
-      () => tfDiscriminatorLoss(tf, spec, gan.D, x, fake, realLabel),
+    let means: T | undefined;
+    const dLoss = gan.optD.minimize(
+      () => {
+        const lr = tfDiscriminate(tf, spec, gan.D, x);
+        const lf = tfDiscriminate(tf, spec, gan.D, fake);
+        means = tf.keep(tf.stack([tf.mean(tf.sigmoid(lr)), tf.mean(tf.sigmoid(lf))]));
+        const r = tf.add(
+          tf.mul(realLabel, tf.softplus(tf.neg(lr))),
+          tf.mul(1 - realLabel, tf.softplus(lr)),
+        );
+        return tf.add<TfCore.Scalar>(tf.mean(r), tf.mean(tf.softplus(lf)));
+      },
       true,
       gan.D,
     )!;
+    const z = tf.tensor2d(draw(), [n, spec.noiseDim]);
+    const gLoss = gan.optG.minimize(() => tfGeneratorLoss(tf, spec, gan.G, gan.D, z), true, gan.G)!;
+    const all = tf.concat([tf.stack([dLoss, gLoss]), means!]);
+    means!.dispose();
+    return all;
   });
-  const z2 = draw();
-  const g = tf.tidy(() => {
-    const z = tf.tensor2d(z2, [n, spec.noiseDim]);
-    return gan.optG.minimize(() => tfGeneratorLoss(tf, spec, gan.G, gan.D, z), true, gan.G)!;
-  });
-  const out: [number, number] = [d.dataSync()[0]!, g.dataSync()[0]!];
-  d.dispose();
-  g.dispose();
-  return out;
+  const [dLoss, gLoss, dReal, dFake] = out.dataSync();
+  out.dispose();
+  return { dLoss: dLoss!, gLoss: gLoss!, dReal: dReal!, dFake: dFake! };
 }

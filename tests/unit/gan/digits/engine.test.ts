@@ -178,12 +178,17 @@ describe('the same model trains on tfjs (the path for readers with a GPU)', () =
     const fresh = createDigitsGan(spec, training, createRng(1), N);
     paramsG(fresh).forEach((a, i) => a.set(weights.G[i]!));
     paramsD(fresh).forEach((a, i) => a.set(weights.D[i]!));
-    const [dTf, gTf] = tfIteration(tf, tgan, real, N, createRng(21), training.realLabel);
+    const {
+      dLoss: dTf,
+      gLoss: gTf,
+      dFake,
+    } = tfIteration(tf, tgan, real, N, createRng(21), training.realLabel);
     const rng = createRng(21);
     const d = discriminatorStep(fresh, real, N, rng, training.realLabel);
     const g = generatorStep(fresh, N, rng);
     expect(dTf).toBeCloseTo(d.loss, 4);
     expect(gTf).toBeCloseTo(g, 3);
+    expect(dFake).toBeCloseTo(d.dFake, 4);
     const after = tgan.G.map((v) => v.dataSync());
     after.forEach((a, i) => expect(maxDiff(a, paramsG(fresh)[i]!)).toBeLessThan(1e-5));
     tgan.dispose();

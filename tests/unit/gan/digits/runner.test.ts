@@ -9,7 +9,13 @@ import { decodeModel, type CnnModelMeta } from '../../../../src/lib/ml/cnn/model
 import { shrinkDigits } from '../../../../src/lib/gan/digits/image.ts';
 import { decodeGan, type GanModelMeta } from '../../../../src/lib/gan/digits/model-file.ts';
 import type { DigitsSnapshot, FromDigitsRunner } from '../../../../src/lib/gan/digits/protocol.ts';
-import { createDigitsRunner } from '../../../../src/lib/gan/digits/runner.ts';
+import {
+  createDigitsRunner,
+  type DigitsRunnerHost,
+} from '../../../../src/lib/gan/digits/runner.ts';
+import { createTfDigitsSession } from '../../../../src/lib/gan/digits/tf-session.ts';
+import type { Tf } from '../../../../src/lib/ml/tf.ts';
+import * as tf from '@tensorflow/tfjs';
 
 const root = join(import.meta.dirname, '../../../..');
 const bytes = (p: string) => {
@@ -17,67 +23,88 @@ const bytes = (p: string) => {
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
 };
 
-describe('digits GAN runner', () => {
-  it('init, play, pause, load-trained', async () => {
-    const posted: FromDigitsRunner[] = [];
-    const data = buildDigitsSet();
-    const runner = createDigitsRunner(
-      {
-        post: (m) => posted.push(m),
-        now: () => performance.now(),
-        later: (fn) => {
-          const t = setTimeout(fn, 0);
-          return () => clearTimeout(t);
-        },
-        loadData: () =>
-          Promise.resolve({
-            images: shrinkDigits(data.train.images, data.train.count),
-            count: data.train.count,
-          }),
-        loadClassifier: () =>
-          Promise.resolve(
-            decodeModel(
-              JSON.parse(
-                readFileSync(join(root, 'public/models/digits-cnn/model.json'), 'utf8'),
-              ) as CnnModelMeta,
-              bytes('public/models/digits-cnn/weights.bin'),
-            ),
-          ),
-        loadTrained: () => {
-          const meta = JSON.parse(
-            readFileSync(join(root, 'public/models/gan-digits/model.json'), 'utf8'),
-          ) as GanModelMeta;
-          return Promise.resolve({
-            weights: decodeGan(meta, bytes('public/models/gan-digits/weights.bin')),
-            iterations: meta.training.iterations,
-          });
-        },
+async function flow(makeSession?: DigitsRunnerHost['makeSession']): Promise<DigitsSnapshot[]> {
+  const posted: FromDigitsRunner[] = [];
+  const data = buildDigitsSet();
+  const runner = createDigitsRunner(
+    {
+      post: (m) => posted.push(m),
+      now: () => performance.now(),
+      later: (fn) => {
+        const t = setTimeout(fn, 0);
+        return () => clearTimeout(t);
       },
-      { sliceMs: 10 },
-    );
-    const snaps = () =>
-      posted.flatMap<DigitsSnapshot>((m) => (m.type === 'snapshot' ? [m.snapshot] : []));
-    await runner.handle({ type: 'init', run: 1, seed: 1 });
-    const first = snaps().at(-1)!;
-    expect(first.iteration).toBe(0);
-    expect(first.quality!.coverage).toBe(1);
-    expect(first.generator).toHaveLength(4);
-    await runner.handle({ type: 'play' });
-    await new Promise((r) => setTimeout(r, 2500));
-    await runner.handle({ type: 'pause' });
-    const paused = snaps().at(-1)!;
-    expect(paused.playing).toBe(false);
-    expect(paused.iteration).toBeGreaterThan(10);
-    expect(paused.seconds).toBeGreaterThan(1);
-    expect(paused.quality!.iteration).toBe(paused.iteration);
-    const n = posted.length;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(posted.length).toBe(n); // nothing more while paused
-    await runner.handle({ type: 'load-trained', run: 2 });
-    const loaded = snaps().at(-1)!;
-    expect(loaded.run).toBe(2);
-    expect(loaded.source).toBe('trained');
-    expect(loaded.quality!.coverage).toBeGreaterThanOrEqual(8);
-    expect(posted.some((m) => m.type === 'error')).toBe(false);
+      loadData: () =>
+        Promise.resolve({
+          images: shrinkDigits(data.train.images, data.train.count),
+          count: data.train.count,
+        }),
+      loadClassifier: () =>
+        Promise.resolve(
+          decodeModel(
+            JSON.parse(
+              readFileSync(join(root, 'public/models/digits-cnn/model.json'), 'utf8'),
+            ) as CnnModelMeta,
+            bytes('public/models/digits-cnn/weights.bin'),
+          ),
+        ),
+      loadTrained: () => {
+        const meta = JSON.parse(
+          readFileSync(join(root, 'public/models/gan-digits/model.json'), 'utf8'),
+        ) as GanModelMeta;
+        return Promise.resolve({
+          weights: decodeGan(meta, bytes('public/models/gan-digits/weights.bin')),
+          iterations: meta.training.iterations,
+        });
+      },
+      makeSession,
+    },
+    { sliceMs: 10 },
+  );
+  const snaps = () =>
+    posted.flatMap<DigitsSnapshot>((m) => (m.type === 'snapshot' ? [m.snapshot] : []));
+  await runner.handle({ type: 'init', run: 1, seed: 1 });
+  const first = snaps().at(-1)!;
+  expect(first.iteration).toBe(0);
+  expect(first.quality!.coverage).toBe(1);
+  expect(first.generator).toHaveLength(4);
+  await runner.handle({ type: 'play' });
+  await new Promise((r) => setTimeout(r, 2500));
+  await runner.handle({ type: 'pause' });
+  const paused = snaps().at(-1)!;
+  expect(paused.playing).toBe(false);
+  expect(paused.iteration).toBeGreaterThan(10);
+  expect(paused.seconds).toBeGreaterThan(1);
+  expect(paused.quality!.iteration).toBe(paused.iteration);
+  const n = posted.length;
+  await new Promise((r) => setTimeout(r, 100));
+  expect(posted.length).toBe(n); // nothing more while paused
+  await runner.handle({ type: 'load-trained', run: 2 });
+  const loaded = snaps().at(-1)!;
+  expect(loaded.run).toBe(2);
+  expect(loaded.source).toBe('trained');
+  expect(loaded.quality!.coverage).toBeGreaterThanOrEqual(8);
+  expect(posted.some((m) => m.type === 'error')).toBe(false);
+  await runner.handle({ type: 'dispose' });
+  return snaps();
+}
+
+describe('digits GAN runner', () => {
+  it('init, play, pause, load-trained on the typed-array engine', async () => {
+    const snaps = await flow();
+    expect(snaps.every((s) => s.engine === 'typed')).toBe(true);
+  }, 60_000);
+
+  it('the same on a session the host supplies (tfjs, as after a GPU probe); tensors freed', async () => {
+    await tf.setBackend('cpu');
+    const before = tf.memory().numTensors;
+    let made = 0;
+    const snaps = await flow((opts) => {
+      made++;
+      return { session: createTfDigitsSession(tf, opts), engine: 'webgl' };
+    });
+    expect(made).toBe(1);
+    expect(snaps.every((s) => s.engine === 'webgl')).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 });
