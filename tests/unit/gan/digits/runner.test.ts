@@ -14,7 +14,6 @@ import {
   type DigitsRunnerHost,
 } from '../../../../src/lib/gan/digits/runner.ts';
 import { createTfDigitsSession } from '../../../../src/lib/gan/digits/tf-session.ts';
-import type { Tf } from '../../../../src/lib/ml/tf.ts';
 import * as tf from '@tensorflow/tfjs';
 
 const root = join(import.meta.dirname, '../../../..');
