@@ -92,7 +92,13 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('play trains in the worker; pause stops; reset starts again', async ({ page }) => {
   test.setTimeout(120_000);
+  const tfjsRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/tfjs|tf-backend|\.wasm/.test(r.url())) tfjsRequests.push(r.url());
+  });
   const w = await open(page);
+  // Headless Chromium has no hardware GPU: the probe keeps the typed-array engine, no tfjs.
+  await expect(w.locator('[data-out="engine"]')).toHaveText('typed arrays (CPU)');
   await w.getByRole('button', { name: 'Play' }).click();
   await expect
     .poll(async () => (await state(w)).iteration, { timeout: 60_000 })
@@ -104,6 +110,7 @@ test('play trains in the worker; pause stops; reset starts again', async ({ page
   expect((await state(w)).iteration).toBe(a);
   await w.getByRole('button', { name: 'Reset' }).click();
   await expect.poll(async () => (await state(w)).iteration).toBe(0);
+  expect(tfjsRequests).toEqual([]);
 });
 
 test('keyboard only: L loads, P plays and pauses, R resets, arrows move the slider', async ({
