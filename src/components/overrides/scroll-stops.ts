@@ -6,9 +6,9 @@
 // Speed (issue 10): nothing here may force a layout per element on load. Reads are batched before
 // writes, and sizes come from ResizeObservers, which report after the browser's own layout:
 // - Equations: course.css makes each formula box (.katex-display > .katex) as wide as its formula
-//   and skips off-screen ones (content-visibility: auto). The observer reports a formula when it
-//   is first rendered and whenever its width changes (a KaTeX font arriving, a rotated phone), and
-//   only a rendered formula is judged. A formula that was never rendered is judged when a keyboard
+//   and skips the rendering of off-screen ones (content-visibility: auto on its .katex-html). The
+//   observer reports a formula when it is first rendered and whenever its width changes (a KaTeX
+//   font arriving, a rotated phone), and only a rendered formula is judged. A formula that was never rendered is judged when a keyboard
 //   reader presses Tab towards it (see the keydown listener), so the tab order is right without
 //   laying out the whole page's math up front.
 // - Tables: Starlight's tables are their own scroll boxes; fonts change their content width but
@@ -43,11 +43,24 @@ function judge(regions: readonly HTMLElement[], overflows: (el: HTMLElement) => 
 /** The region scrolls: its content is wider than its box. */
 const scrolls = (el: HTMLElement): boolean => el.scrollWidth > el.clientWidth + 1;
 
-/** The formula's rendering is skipped (off screen, content-visibility: auto). */
+/** The formula's rendering is skipped (off screen, content-visibility: auto on .katex-html). */
 function skipped(formula: HTMLElement): boolean {
-  const inner = formula.lastElementChild; // .katex-html (the MathML comes first)
+  // A box inside .katex-html (the MathML comes first; it is never skipped: course.css).
+  const inner = formula.lastElementChild?.firstElementChild;
   if (!inner || typeof inner.checkVisibility !== 'function') return false;
   return !inner.checkVisibility({ contentVisibilityAuto: true });
+}
+
+/**
+ * Width of a formula's rendering (.katex-html), measured from its boxes: reading a box inside the
+ * skipped content lays out that formula alone (the element's own scrollWidth would not: its size
+ * is contained while skipped).
+ */
+function renderedWidth(html: HTMLElement): number {
+  const left = html.getBoundingClientRect().left;
+  let right = left;
+  for (const box of html.children) right = Math.max(right, box.getBoundingClientRect().right);
+  return right - left;
 }
 
 function watchEquations(displays: readonly HTMLElement[]): void {
@@ -102,7 +115,7 @@ function watchEquations(displays: readonly HTMLElement[]): void {
         pending.delete(formula);
         const display = displayOf.get(formula)!;
         const content = formula.lastElementChild as HTMLElement | null;
-        const overflows = !!content && content.scrollWidth > display.clientWidth + 1;
+        const overflows = !!content && renderedWidth(content) > display.clientWidth + 1;
         setStop(display, overflows);
         if (overflows || performance.now() - start > 20) break;
       }
