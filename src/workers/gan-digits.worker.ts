@@ -10,6 +10,7 @@ import { shrinkDigits } from '../lib/gan/digits/image.ts';
 import { loadTrainedGan } from '../lib/gan/digits/model-file.ts';
 import type { FromDigitsRunner, ToDigitsRunner } from '../lib/gan/digits/protocol.ts';
 import { createDigitsRunner, type DigitsRunnerHost } from '../lib/gan/digits/runner.ts';
+import { gpuProbeDeps } from './probe-deps.ts';
 import { createSliceQueue } from './slice-queue.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -26,20 +27,13 @@ const loadData = () =>
 let makeSession: DigitsRunnerHost['makeSession'];
 
 async function chooseEngine(): Promise<void> {
-  const [d, tfm, { probeDigitsEngine }, { createTfDigitsSession }] = await Promise.all([
+  const [d, deps, { probeDigitsEngine }, { createTfDigitsSession }] = await Promise.all([
     loadData(),
-    import('../lib/ml/tf.ts'),
+    gpuProbeDeps(),
     import('../lib/gan/digits/engine-probe.ts'),
     import('../lib/gan/digits/tf-session.ts'),
   ]);
-  const { tf, engine } = await probeDigitsEngine(d, {
-    detect: tfm.detectDevice,
-    tfOn: async (name) => {
-      const t = await tfm.importTf();
-      return (await tfm.setTfBackend(t, name)) ? t : null;
-    },
-    now: () => performance.now(),
-  });
+  const { tf, engine } = await probeDigitsEngine(d, deps);
   if (!tf || engine === 'typed') return;
   makeSession = (opts) => ({ session: createTfDigitsSession(tf, opts), engine });
 }

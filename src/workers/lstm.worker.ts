@@ -9,6 +9,7 @@ import { loadCharModel, type CharModel } from '../lib/charlm/format.ts';
 import type { CharCommand, CharMessage } from '../lib/charlm/protocol.ts';
 import { encode } from '../lib/charlm/vocab.ts';
 import { CHARLM_CLIP } from '../lib/charlm/config.ts';
+import { gpuProbeDeps } from './probe-deps.ts';
 import { createSliceQueue } from './slice-queue.ts';
 
 const loads = new Map<string, Promise<{ corpus: string; trained: CharModel }>>();
@@ -35,19 +36,12 @@ function load(base: string): Promise<{ corpus: string; trained: CharModel }> {
 let makeGpuTrainer: CharRunnerHost['makeTrainer'];
 
 async function chooseEngine(base: string): Promise<void> {
-  const [{ trained, corpus }, tfm, { probeCharEngine }] = await Promise.all([
+  const [{ trained, corpus }, deps, { probeCharEngine }] = await Promise.all([
     load(base),
-    import('../lib/ml/tf.ts'),
+    gpuProbeDeps(),
     import('../lib/charlm/engine-probe.ts'),
   ]);
-  const r = await probeCharEngine(trained.model, encode(trained.vocab, corpus), {
-    detect: tfm.detectDevice,
-    tfOn: async (name) => {
-      const tf = await tfm.importTf();
-      return (await tfm.setTfBackend(tf, name)) ? tf : null;
-    },
-    now: () => performance.now(),
-  });
+  const r = await probeCharEngine(trained.model, encode(trained.vocab, corpus), deps);
   const { tf, engine } = r;
   if (!tf || engine === 'typed') return;
   const { createTfCharTrainer, asRunnerTrainer } = await import('../lib/charlm/tf-model.ts');

@@ -4,7 +4,7 @@
 // GPU backend.
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import type { DeviceFacts } from '../../../src/lib/ml/backend-order.ts';
+import { bothGpu, none, swiftshader, webglGpu } from '../support/devices.ts';
 import {
   chooseCharEngine,
   engineLabel,
@@ -14,23 +14,6 @@ import { probeCharEngine } from '../../../src/lib/charlm/engine-probe.ts';
 import { createModel } from '../../../src/lib/ml/lstm/index.ts';
 import { createRng } from '../../../src/lib/ml/rng.ts';
 import type { Tf } from '../../../src/lib/ml/tf.ts';
-
-const none: DeviceFacts = {
-  webgpu: false,
-  webgpuSoftware: false,
-  webgl: false,
-  webglSoftware: false,
-  wasm: true,
-};
-const swiftshader: DeviceFacts = {
-  ...none,
-  webgl: true,
-  webglSoftware: true,
-  webgpu: true,
-  webgpuSoftware: true,
-};
-const webglGpu: DeviceFacts = { ...none, webgl: true };
-const bothGpu: DeviceFacts = { ...none, webgl: true, webgpu: true };
 
 describe('character model engine choice', () => {
   it('only hardware GPU backends are candidates', () => {

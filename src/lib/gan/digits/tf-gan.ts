@@ -6,7 +6,7 @@
 // seeded Rng in JavaScript, not from tfjs.
 import type * as TfCore from '@tensorflow/tfjs-core';
 import type { Rng } from '../../ml/rng.ts';
-import type { DigitsGanSpec, DigitsGanTraining } from './model.ts';
+import { noiseVectors, type DigitsGanSpec, type DigitsGanTraining } from './model.ts';
 import type { DigitsGanWeights } from './session.ts';
 
 type Tf = typeof TfCore;
@@ -69,7 +69,11 @@ export function tfDiscriminatorLoss(
   realLabel: number,
 ): TfCore.Scalar {
   const lr = tfDiscriminate(tf, spec, D, real);
-  const lf = tfDiscriminate(tf, spec, D, fake);
+  return lossFromLogits(tf, lr, tfDiscriminate(tf, spec, D, fake), realLabel);
+}
+
+/** tfDiscriminatorLoss from D's logits on the real (lr) and fake (lf) batches. */
+function lossFromLogits(tf: Tf, lr: T, lf: T, realLabel: number): TfCore.Scalar {
   const r = tf.add(
     tf.mul(realLabel, tf.softplus(tf.neg(lr))),
     tf.mul(1 - realLabel, tf.softplus(lr)),
@@ -151,12 +155,7 @@ export function tfIteration(
   realLabel: number,
 ): TfIterationResult {
   const { spec } = gan;
-  const draw = () => {
-    const z = new Float32Array(n * spec.noiseDim);
-    for (let k = 0; k < z.length; k++) z[k] = rng.normal();
-    return z;
-  };
-  const z1 = draw();
+  const z1 = noiseVectors(rng, n, spec.noiseDim);
   const out = tf.tidy(() => {
     const fake = tfGenerate(tf, gan.G, tf.tensor2d(z1, [n, spec.noiseDim]), spec);
     const x = tf.tensor2d(real, [n, spec.pixels]);
@@ -166,16 +165,12 @@ export function tfIteration(
         const lr = tfDiscriminate(tf, spec, gan.D, x);
         const lf = tfDiscriminate(tf, spec, gan.D, fake);
         means = tf.keep(tf.stack([tf.mean(tf.sigmoid(lr)), tf.mean(tf.sigmoid(lf))]));
-        const r = tf.add(
-          tf.mul(realLabel, tf.softplus(tf.neg(lr))),
-          tf.mul(1 - realLabel, tf.softplus(lr)),
-        );
-        return tf.add<TfCore.Scalar>(tf.mean(r), tf.mean(tf.softplus(lf)));
+        return lossFromLogits(tf, lr, lf, realLabel);
       },
       true,
       gan.D,
     )!;
-    const z = tf.tensor2d(draw(), [n, spec.noiseDim]);
+    const z = tf.tensor2d(noiseVectors(rng, n, spec.noiseDim), [n, spec.noiseDim]);
     const gLoss = gan.optG.minimize(() => tfGeneratorLoss(tf, spec, gan.G, gan.D, z), true, gan.G)!;
     const all = tf.concat([tf.stack([dLoss, gLoss]), means!]);
     means!.dispose();

@@ -4,7 +4,7 @@
 // tfjs's cpu backend stands in for WebGL here.
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import type { DeviceFacts } from '../../../../src/lib/ml/backend-order.ts';
+import { none, swiftshader, webglGpu } from '../../support/devices.ts';
 import { chooseEngine } from '../../../../src/lib/ml/gpu-engine.ts';
 import type { Tf } from '../../../../src/lib/ml/tf.ts';
 import { createRng } from '../../../../src/lib/ml/rng.ts';
@@ -12,16 +12,6 @@ import { noiseVectors } from '../../../../src/lib/gan/digits/model.ts';
 import { createDigitsSession } from '../../../../src/lib/gan/digits/session.ts';
 import { createTfDigitsSession } from '../../../../src/lib/gan/digits/tf-session.ts';
 import { probeDigitsEngine } from '../../../../src/lib/gan/digits/engine-probe.ts';
-
-const none: DeviceFacts = {
-  webgpu: false,
-  webgpuSoftware: false,
-  webgl: false,
-  webglSoftware: false,
-  wasm: true,
-};
-const swiftshader: DeviceFacts = { ...none, webgl: true, webglSoftware: true };
-const webglGpu: DeviceFacts = { ...none, webgl: true };
 
 /** 40 blob "digits", 14×14 in 0–1, with many exact zeros like real ones. */
 function blobs(count: number): Float32Array {
