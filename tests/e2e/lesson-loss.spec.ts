@@ -24,6 +24,17 @@ const fitState = (page: Page): Promise<FitState> =>
 /** Slider position of a learning rate in the explorer: 100 positions per decade from 0.001. */
 const lrPos = (lr: number) => String(Math.round((Math.log10(lr) + 3) * 100));
 
+/**
+ * The line-fit widget, scrolled into view and upgraded: its element code loads as it nears the
+ * viewport, and keys pressed before that reach a plain element (the old race behind a flaky run).
+ */
+async function lineFit(page: Page): Promise<Locator> {
+  const fit = page.locator('#line-fit');
+  await fit.scrollIntoViewIfNeeded();
+  await expect.poll(() => fit.evaluate((el) => 'quizState' in el)).toBe(true);
+  return fit;
+}
+
 async function explorer(page: Page): Promise<Locator> {
   const w = page.locator('#descent');
   await w.scrollIntoViewIfNeeded();
@@ -122,8 +133,7 @@ test('line fit with the defaults: 9× the best loss at the start, within 4 % by 
 }) => {
   const problems = watchPage(page, baseURL!);
   await page.goto(LESSON);
-  const fit = page.locator('#line-fit');
-  await fit.scrollIntoViewIfNeeded();
+  const fit = await lineFit(page);
   const start = await fitState(page);
   expect(start).toMatchObject({ batchSize: 10, learningRate: 0.1, step: 0, diverged: false });
   expect(start.loss! / start.bestLoss).toBeGreaterThan(8.5);
@@ -148,8 +158,7 @@ test('line fit: batch size 1 is close after one epoch but jagged; full batch is 
   page,
 }) => {
   await page.goto(LESSON);
-  const fit = page.locator('#line-fit');
-  await fit.scrollIntoViewIfNeeded();
+  const fit = await lineFit(page);
   await fit.getByLabel('Batch size').selectOption('1');
   const sgd = await playToEnd(page, fit);
   const best = (await fitState(page)).bestLoss;
@@ -169,8 +178,7 @@ test('line fit: η = 1.5 diverges within a dozen updates, says so, and Reset rec
   page,
 }) => {
   await page.goto(LESSON);
-  const fit = page.locator('#line-fit');
-  await fit.scrollIntoViewIfNeeded();
+  const fit = await lineFit(page);
   for (const batch of ['40', '1']) {
     await fit.getByLabel('Batch size').selectOption(batch);
     await fit.getByLabel('Learning rate η').selectOption('1.5');
