@@ -254,7 +254,7 @@ class GanDigitsElement extends HTMLElement {
     const tIn = this.#field('[data-t]');
     const t = Number(tIn.value) / 100;
     const o = this.querySelector('[data-t-out]');
-    if (o) o.textContent = t.toFixed(2);
+    if (o) setText(o, t.toFixed(2));
     if (!s) return;
     const spec = DIGITS_GAN_SPEC;
     const a = Number(this.#field('[data-from]').value);
