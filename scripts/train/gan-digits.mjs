@@ -12,11 +12,8 @@ import { parseArgs } from 'node:util';
 import { buildDigitsSet } from '../data/digits.mjs';
 import { decodeModel } from '../../src/lib/ml/cnn/model-file.ts';
 import { createRng } from '../../src/lib/ml/rng.ts';
-import {
-  DIGITS_GAN_SPEC,
-  DIGITS_GAN_TRAINING,
-  noiseVectors,
-} from '../../src/lib/gan/digits/model.ts';
+import { DIGITS_GAN_SPEC, DIGITS_GAN_TRAINING } from '../../src/lib/gan/digits/model.ts';
+import { noiseVectors, withLabels } from '../../src/lib/gan/digits/inputs.ts';
 import { judgeDigits, QUALITY_SAMPLES } from '../../src/lib/gan/digits/quality.ts';
 import { createDigitsSession } from '../../src/lib/gan/digits/session.ts';
 import { encodeGan } from '../../src/lib/gan/digits/model-file.ts';
@@ -36,6 +33,7 @@ const { values: args } = parseArgs({
     hg: { type: 'string' },
     hd: { type: 'string' },
     nz: { type: 'string' },
+    classes: { type: 'string' },
     rl: { type: 'string' },
     b: { type: 'string' },
     ema: { type: 'string', default: '0.999' },
@@ -53,6 +51,7 @@ const spec = {
   ...(args.nz ? { noiseDim: Number(args.nz) } : {}),
   ...(args.hg ? { genHidden: Number(args.hg) } : {}),
   ...(args.hd ? { discHidden: Number(args.hd) } : {}),
+  ...(args.classes ? { classes: Number(args.classes) } : {}),
 };
 const training = {
   ...DIGITS_GAN_TRAINING,
@@ -72,11 +71,17 @@ const session = createDigitsSession({
   seed: Number(args.seed),
   images: shrinkDigits(train.images, train.count),
   count: train.count,
+  labels: train.labels,
   spec,
   training,
   emaDecay: Number(args.ema),
 });
-const fixed = noiseVectors(createRng(7), QUALITY_SAMPLES, spec.noiseDim);
+const fixed = withLabels(
+  noiseVectors(createRng(7), QUALITY_SAMPLES, spec.noiseDim),
+  Array.from({ length: QUALITY_SAMPLES }, (_, e) => e % 10),
+  QUALITY_SAMPLES,
+  spec,
+);
 const judge = (raw = false) =>
   judgeDigits(
     enlargeImages(session.generate(fixed, QUALITY_SAMPLES, raw), QUALITY_SAMPLES),
@@ -100,6 +105,7 @@ while (seconds < limitS && session.iteration < limitI) {
     const q = judge();
     if (args.png) writeFileSync(args.png, gridPng(session.generate(fixed, 64), 8));
     const r = judge(true);
+    const agree = q.labels.filter((l, e) => l === e % 10).length / QUALITY_SAMPLES;
     let tr = '';
     if (args.trunc) {
       const z = fixed.map((v) => v * Number(args.trunc));
@@ -111,7 +117,7 @@ while (seconds < limitS && session.iteration < limitI) {
       tr = ` | trunc ${qt.coverage} ${qt.confidence.toFixed(3)}`;
     }
     console.log(
-      `t ${seconds.toFixed(1)} s it ${session.iteration} (${(session.iteration / seconds).toFixed(0)} it/s) D ${session.last.dLoss.toFixed(3)} G ${session.last.gLoss.toFixed(3)} D(x) ${session.last.dReal.toFixed(2)} D(G(z)) ${session.last.dFake.toFixed(2)} coverage ${q.coverage} confidence ${q.confidence.toFixed(3)} counts ${q.counts.join(',')} | raw ${r.coverage} ${r.confidence.toFixed(3)}${tr}`,
+      `t ${seconds.toFixed(1)} s it ${session.iteration} (${(session.iteration / seconds).toFixed(0)} it/s) D ${session.last.dLoss.toFixed(3)} G ${session.last.gLoss.toFixed(3)} D(x) ${session.last.dReal.toFixed(2)} D(G(z)) ${session.last.dFake.toFixed(2)} coverage ${q.coverage} confidence ${q.confidence.toFixed(3)} counts ${q.counts.join(',')} agree ${agree.toFixed(2)} | raw ${r.coverage} ${r.confidence.toFixed(3)}${tr}`,
     );
   }
 }

@@ -2,7 +2,7 @@
 // their own seed (the same for every training seed, so runs can be compared sample by sample).
 // The first 36 are the 6×6 grid; the classifier judges all 256.
 import { createRng } from '../../ml/rng.ts';
-import { noiseVectors } from './model.ts';
+import { noiseVectors } from './inputs.ts';
 import { QUALITY_SAMPLES } from './quality.ts';
 
 export const FIXED_NOISE_SEED = 7;

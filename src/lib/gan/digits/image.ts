@@ -52,3 +52,30 @@ export function enlargeImages(images: Float32Array, count: number): Float32Array
   }
   return out;
 }
+
+/**
+ * out = X blurred with [1 2 1]ᵀ[1 2 1]/16 (zero padding), for n side×side images. The kernel is
+ * symmetric, so this is also its own transpose (the backward pass uses it unchanged).
+ */
+export function blur3(X: Float32Array, out: Float32Array, n: number, side: number): void {
+  const P = side * side;
+  for (let e = 0; e < n; e++) {
+    const o = e * P;
+    for (let y = 0; y < side; y++) {
+      for (let x = 0; x < side; x++) {
+        let s = 0;
+        for (let dy = -1; dy <= 1; dy++) {
+          const yy = y + dy;
+          if (yy < 0 || yy >= side) continue;
+          const wy = dy === 0 ? 2 : 1;
+          for (let dx = -1; dx <= 1; dx++) {
+            const xx = x + dx;
+            if (xx < 0 || xx >= side) continue;
+            s += wy * (dx === 0 ? 2 : 1) * X[o + yy * side + xx]!;
+          }
+        }
+        out[o + y * side + x] = s / 16;
+      }
+    }
+  }
+}

@@ -138,6 +138,39 @@ export function denseBackward(
   }
 }
 
+/**
+ * Y[e] += row (offset + labels[e]) of W (rows of nOut), for e < n: the product of a one-hot input
+ * (label labels[e], occupying input rows offset…) with W, without the multiply.
+ */
+export function addOneHotRows(
+  W: Float32Array,
+  offset: number,
+  labels: Uint8Array,
+  Y: Float32Array,
+  n: number,
+  nOut: number,
+): void {
+  for (let e = 0; e < n; e++) {
+    const o = (offset + labels[e]!) * nOut;
+    for (let j = 0; j < nOut; j++) Y[e * nOut + j] = Y[e * nOut + j]! + W[o + j]!;
+  }
+}
+
+/** The weight gradient of addOneHotRows: row (offset + labels[e]) of gW += dY[e], for e < n. */
+export function addOneHotGrads(
+  gW: Float32Array,
+  offset: number,
+  labels: Uint8Array,
+  dY: Float32Array,
+  n: number,
+  nOut: number,
+): void {
+  for (let e = 0; e < n; e++) {
+    const o = (offset + labels[e]!) * nOut;
+    for (let j = 0; j < nOut; j++) gW[o + j] = gW[o + j]! + dY[e * nOut + j]!;
+  }
+}
+
 /** Leaky ReLU in place-safe form: A = Z > 0 ? Z : slope·Z (slope 0 is ReLU). */
 export function leakyForward(Z: Float32Array, A: Float32Array, len: number, slope: number): void {
   for (let k = 0; k < len; k++) {

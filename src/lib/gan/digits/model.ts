@@ -4,8 +4,12 @@
 // generator step only G's (tests check both); each network has its own Adam.
 import { softplus, sigmoid } from '../gan.ts';
 import type { Rng } from '../../ml/rng.ts';
+import { blur3 } from './image.ts';
+import { inputDim, inputVectors, labelsOf } from './inputs.ts';
 import {
   adamStep,
+  addOneHotGrads,
+  addOneHotRows,
   createAdam,
   createDense,
   denseBackward,
@@ -32,6 +36,12 @@ export interface DigitsGanSpec {
    * generator (a fixed layer with no weights): it keeps strokes in one piece.
    */
   blurSide: number;
+  /**
+   * Digit classes G and D are conditioned on (a conditional GAN, Mirza & Osindero 2014), 0 for
+   * none. G's input is z followed by the one-hot label; D's first layer sees the image followed by
+   * the one-hot label (stored as the last `classes` rows of D1.W, added without a multiply).
+   */
+  classes: number;
 }
 
 export interface DigitsGanTraining {
@@ -50,12 +60,13 @@ export const DIGITS_GAN_SPEC: DigitsGanSpec = {
   pixels: 196,
   slope: 0.2,
   blurSide: 14,
+  classes: 10,
 };
 
 export const DIGITS_GAN_TRAINING: DigitsGanTraining = {
   batchSize: 64,
-  lrD: 5e-4,
-  lrG: 5e-4,
+  lrD: 2e-3,
+  lrG: 2e-3,
   beta1: 0.5,
   realLabel: 1,
 };
@@ -63,7 +74,8 @@ export const DIGITS_GAN_TRAINING: DigitsGanTraining = {
 /** Scratch for batches of up to `capacity` images. */
 interface Work {
   capacity: number;
-  z: Float32Array;
+  z: Float32Array; // G inputs: noise then one-hot label, row after row
+  y: Uint8Array; // labels of the images D is looking at (conditional only)
   gh: Float32Array; // G hidden pre-activation
   ga: Float32Array; // G hidden output
   go: Float32Array; // G output logits
@@ -86,6 +98,9 @@ export interface DigitsGan {
   readonly G2: Dense;
   readonly D1: Dense;
   readonly D2: Dense;
+  /** D1 restricted to its pixel rows (the label rows are added by hand), and its gradient view. */
+  readonly D1px: Dense;
+  readonly gradD1px: Float32Array;
   optG: Adam;
   optD: Adam;
   /** Gradient buffers in params order. */
@@ -105,7 +120,8 @@ function createWork(spec: DigitsGanSpec, capacity: number): Work {
   const f = (k: number) => new Float32Array(k * capacity);
   return {
     capacity,
-    z: f(spec.noiseDim),
+    z: f(inputDim(spec)),
+    y: new Uint8Array(capacity),
     gh: f(spec.genHidden),
     ga: f(spec.genHidden),
     go: f(spec.pixels),
@@ -131,9 +147,9 @@ export function createDigitsGan(
   capacity = 64,
 ): DigitsGan {
   const r = () => rng.next();
-  const G1 = createDense(spec.noiseDim, spec.genHidden, r);
+  const G1 = createDense(inputDim(spec), spec.genHidden, r);
   const G2 = createDense(spec.genHidden, spec.pixels, r);
-  const D1 = createDense(spec.pixels, spec.discHidden, r);
+  const D1 = createDense(spec.pixels + spec.classes, spec.discHidden, r);
   const D2 = createDense(spec.discHidden, 1, r);
   const gan = { spec, G1, G2, D1, D2 } as Omit<
     DigitsGan,
@@ -141,20 +157,23 @@ export function createDigitsGan(
   >;
   const pG = [G1.W, G1.b, G2.W, G2.b];
   const pD = [D1.W, D1.b, D2.W, D2.b];
+  const gradD = pD.map((p) => new Float32Array(p.length));
+  const pxLen = spec.pixels * spec.discHidden;
   return {
     ...gan,
+    D1px: { nIn: spec.pixels, nOut: spec.discHidden, W: D1.W.subarray(0, pxLen), b: D1.b },
+    gradD1px: gradD[0]!.subarray(0, pxLen),
     optG: createAdam(pG, training.lrG, training.beta1),
     optD: createAdam(pD, training.lrD, training.beta1),
     gradG: pG.map((p) => new Float32Array(p.length)),
-    gradD: pD.map((p) => new Float32Array(p.length)),
+    gradD,
     work: createWork(spec, capacity),
   };
 }
 
-/** Fills w.z with n standard-normal noise vectors (row after row). */
+/** Fills w.z with n input rows from rng (inputVectors' draws, in the same order). */
 function sampleNoise(gan: DigitsGan, rng: Rng, n: number): void {
-  const z = gan.work.z;
-  for (let k = 0; k < n * gan.spec.noiseDim; k++) z[k] = rng.normal();
+  gan.work.z.set(inputVectors(rng, n, gan.spec));
 }
 
 /** G forward for the n noise rows in work.z; pixels land in work.img. */
@@ -170,10 +189,12 @@ function forwardG(gan: DigitsGan, n: number): void {
   for (let k = 0; k < len; k++) w.img[k] = sigmoid(src[k]!);
 }
 
-/** D forward for the n images in work.img; logits land in work.dl. */
+/** D forward for the n images in work.img (labels in work.y); logits land in work.dl. */
 function forwardD(gan: DigitsGan, n: number): void {
   const w = gan.work;
-  denseForward(gan.D1, w.img, w.dh, n);
+  const { pixels: P, discHidden: H, classes: C } = gan.spec;
+  denseForward(gan.D1px, w.img, w.dh, n);
+  if (C) addOneHotRows(gan.D1.W, P, w.y, w.dh, n, H);
   leakyForward(w.dh, w.da, n * gan.spec.discHidden, gan.spec.slope);
   denseForward(gan.D2, w.da, w.dl, n);
 }
@@ -185,18 +206,20 @@ function backwardD(gan: DigitsGan, n: number, weights: boolean, input: boolean):
   denseBackward(gan.D2, w.da, w.dDl, n, weights ? g[2]! : null, weights ? g[3]! : null, w.dDa);
   leakyBackward(w.dh, w.dDa, w.dDh, n * gan.spec.discHidden, gan.spec.slope);
   denseBackward(
-    gan.D1,
+    gan.D1px,
     w.img,
     w.dDh,
     n,
-    weights ? g[0]! : null,
+    weights ? gan.gradD1px : null,
     weights ? g[1]! : null,
     input ? w.dImg : null,
   );
+  const { pixels: P, discHidden: H, classes: C } = gan.spec;
+  if (weights && C) addOneHotGrads(g[0]!, P, w.y, w.dDh, n, H);
 }
 
 /**
- * Generates images for `count` noise rows (row-major, noiseDim each) into `out` (count × pixels,
+ * Generates images for `count` G input rows (row-major, inputDim each) into `out` (count × pixels,
  * values in 0–1). Touches no weight.
  */
 export function generate(
@@ -205,21 +228,15 @@ export function generate(
   count: number,
   out: Float32Array,
 ): void {
-  const { noiseDim: nz, pixels: P } = gan.spec;
-  const C = gan.work.capacity;
-  for (let from = 0; from < count; from += C) {
-    const n = Math.min(C, count - from);
+  const nz = inputDim(gan.spec);
+  const P = gan.spec.pixels;
+  const cap = gan.work.capacity;
+  for (let from = 0; from < count; from += cap) {
+    const n = Math.min(cap, count - from);
     gan.work.z.set(noise.subarray(from * nz, (from + n) * nz));
     forwardG(gan, n);
     out.set(gan.work.img.subarray(0, n * P), from * P);
   }
-}
-
-/** Standard-normal noise, count × noiseDim, row after row. */
-export function noiseVectors(rng: Rng, count: number, noiseDim: number): Float32Array {
-  const z = new Float32Array(count * noiseDim);
-  for (let k = 0; k < z.length; k++) z[k] = rng.normal();
-  return z;
 }
 
 export interface DStepResult {
@@ -236,19 +253,22 @@ function zero(list: Float32Array[]): void {
 
 /**
  * D's gradients of the mean loss (see DStepResult) on a real batch (n rows of pixels 0–1 in
- * `real`) and n fakes from the noise rows already in work.z, into gradD. Touches no weight.
+ * `real`, their digit labels in `realClasses` when conditional) and n fakes from the input rows
+ * already in work.z, into gradD. Touches no weight.
  */
 export function discriminatorGradients(
   gan: DigitsGan,
   real: Float32Array,
   n: number,
   realLabel: number,
+  realClasses?: Uint8Array,
 ): DStepResult {
   const w = gan.work;
   const P = gan.spec.pixels;
   zero(gan.gradD);
   // Fake half first (G's forward overwrites work.img).
   forwardG(gan, n);
+  labelsOf(gan.work.z, n, gan.spec, gan.work.y);
   forwardD(gan, n);
   let loss = 0;
   let dFake = 0;
@@ -261,6 +281,10 @@ export function discriminatorGradients(
   }
   backwardD(gan, n, true, false);
   w.img.set(real.subarray(0, n * P));
+  if (gan.spec.classes) {
+    if (!realClasses) throw new RangeError('discriminatorGradients: a conditional D needs labels');
+    w.y.set(realClasses.subarray(0, n));
+  }
   forwardD(gan, n);
   let dReal = 0;
   const t = realLabel;
@@ -285,9 +309,10 @@ export function discriminatorStep(
   n: number,
   rng: Rng,
   realLabel: number,
+  realClasses?: Uint8Array,
 ): DStepResult {
   sampleNoise(gan, rng, n);
-  const r = discriminatorGradients(gan, real, n, realLabel);
+  const r = discriminatorGradients(gan, real, n, realLabel, realClasses);
   adamStep(gan.optD, paramsD(gan), gan.gradD);
   return r;
 }
@@ -301,6 +326,7 @@ export function generatorGradients(gan: DigitsGan, n: number): number {
   const P = gan.spec.pixels;
   zero(gan.gradG);
   forwardG(gan, n);
+  labelsOf(gan.work.z, n, gan.spec, gan.work.y);
   forwardD(gan, n);
   let loss = 0;
   for (let e = 0; e < n; e++) {
@@ -351,7 +377,7 @@ export function generateWith(
   noise: Float32Array,
   count: number,
 ): Float32Array {
-  const G1: Dense = { nIn: spec.noiseDim, nOut: spec.genHidden, W: G[0]!, b: G[1]! };
+  const G1: Dense = { nIn: inputDim(spec), nOut: spec.genHidden, W: G[0]!, b: G[1]! };
   const G2: Dense = { nIn: spec.genHidden, nOut: spec.pixels, W: G[2]!, b: G[3]! };
   const h = new Float32Array(count * spec.genHidden);
   const out = new Float32Array(count * spec.pixels);
@@ -364,31 +390,4 @@ export function generateWith(
   }
   for (let k = 0; k < out.length; k++) out[k] = sigmoid(out[k]!);
   return out;
-}
-
-/**
- * out = X blurred with [1 2 1]ᵀ[1 2 1]/16 (zero padding), for n side×side images. The kernel is
- * symmetric, so this is also its own transpose (the backward pass uses it unchanged).
- */
-export function blur3(X: Float32Array, out: Float32Array, n: number, side: number): void {
-  const P = side * side;
-  for (let e = 0; e < n; e++) {
-    const o = e * P;
-    for (let y = 0; y < side; y++) {
-      for (let x = 0; x < side; x++) {
-        let s = 0;
-        for (let dy = -1; dy <= 1; dy++) {
-          const yy = y + dy;
-          if (yy < 0 || yy >= side) continue;
-          const wy = dy === 0 ? 2 : 1;
-          for (let dx = -1; dx <= 1; dx++) {
-            const xx = x + dx;
-            if (xx < 0 || xx >= side) continue;
-            s += wy * (dx === 0 ? 2 : 1) * X[o + yy * side + xx]!;
-          }
-        }
-        out[o + y * side + x] = s / 16;
-      }
-    }
-  }
 }

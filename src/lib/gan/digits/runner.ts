@@ -27,7 +27,7 @@ export const SNAPSHOT_MS = 250;
 /** Seconds of training between classifier readings. */
 export const QUALITY_EVERY_S = 2;
 /** Generator weight averaging used for every sample the widget shows (see session.ts). */
-export const EMA_DECAY = 0.99;
+export const EMA_DECAY = 0.999;
 
 export interface DigitsRunnerHost {
   post(message: FromDigitsRunner, transfer: Transferable[]): void;

@@ -28,6 +28,8 @@ export interface DigitsSessionOptions {
   /** Training images, count × 196 in 0–1 (./image.ts shrinkDigits). */
   images: Float32Array;
   count: number;
+  /** The images' digit labels (needed when the spec is conditional). */
+  labels?: Uint8Array;
   spec?: DigitsGanSpec;
   training?: DigitsGanTraining;
   /**
@@ -61,7 +63,10 @@ export function batchStream(seed: number): Rng {
   return createRng((seed ^ 0x9e3779b9) >>> 0);
 }
 
-/** Fills `real` with n training images chosen by `rng` (one draw each, in order). */
+/**
+ * Fills `real` with n training images chosen by `rng` (one draw each, in order), and `realClasses`
+ * with their labels when both label arrays are given.
+ */
 export function fillRealBatch(
   real: Float32Array,
   n: number,
@@ -69,10 +74,13 @@ export function fillRealBatch(
   count: number,
   P: number,
   rng: Rng,
+  labels?: Uint8Array,
+  realClasses?: Uint8Array,
 ): void {
   for (let e = 0; e < n; e++) {
     const k = rng.int(count);
     real.set(images.subarray(k * P, (k + 1) * P), e * P);
+    if (labels && realClasses) realClasses[e] = labels[k]!;
   }
 }
 
@@ -89,11 +97,15 @@ export function createDigitsSession(
   if (spec.pixels !== GAN_PIXELS && opts.images.length !== opts.count * spec.pixels) {
     throw new RangeError('createDigitsSession: images do not match spec.pixels');
   }
+  if (spec.classes && opts.labels?.length !== opts.count) {
+    throw new RangeError('createDigitsSession: a conditional GAN needs one label per image');
+  }
   const n = training.batchSize;
   let gan = createDigitsGan(spec, training, createRng(opts.seed), n);
   // A separate stream for batches and noise: the weights' draw never shifts them.
   const rng: Rng = batchStream(opts.seed);
   const real = new Float32Array(n * spec.pixels);
+  const realClasses = new Uint8Array(n);
   const P = spec.pixels;
   let iteration = 0;
   const ema = opts.emaDecay ?? 0;
@@ -128,8 +140,8 @@ export function createDigitsSession(
     last,
     run(count) {
       for (let i = 0; i < count; i++) {
-        fillRealBatch(real, n, opts.images, opts.count, P, rng);
-        const d = discriminatorStep(gan, real, n, rng, training.realLabel);
+        fillRealBatch(real, n, opts.images, opts.count, P, rng, opts.labels, realClasses);
+        const d = discriminatorStep(gan, real, n, rng, training.realLabel, realClasses);
         const g = generatorStep(gan, n, rng);
         if (ema > 0) updateAverage();
         iteration++;

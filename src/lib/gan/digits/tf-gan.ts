@@ -6,7 +6,8 @@
 // seeded Rng in JavaScript, not from tfjs.
 import type * as TfCore from '@tensorflow/tfjs-core';
 import type { Rng } from '../../ml/rng.ts';
-import { noiseVectors, type DigitsGanSpec, type DigitsGanTraining } from './model.ts';
+import type { DigitsGanSpec, DigitsGanTraining } from './model.ts';
+import { noiseVectors } from './inputs.ts';
 import type { DigitsGanWeights } from './session.ts';
 
 type Tf = typeof TfCore;

@@ -13,12 +13,12 @@ import {
   generateWith,
   generatorGradients,
   generatorStep,
-  noiseVectors,
   paramsD,
   paramsG,
   setNoise,
   type DigitsGan,
 } from '../../../../src/lib/gan/digits/model.ts';
+import { noiseVectors } from '../../../../src/lib/gan/digits/inputs.ts';
 import {
   createTfDigitsGan,
   tfIteration,

@@ -8,7 +8,7 @@ import { none, swiftshader, webglGpu } from '../../support/devices.ts';
 import { chooseEngine } from '../../../../src/lib/ml/gpu-engine.ts';
 import type { Tf } from '../../../../src/lib/ml/tf.ts';
 import { createRng } from '../../../../src/lib/ml/rng.ts';
-import { noiseVectors } from '../../../../src/lib/gan/digits/model.ts';
+import { noiseVectors } from '../../../../src/lib/gan/digits/inputs.ts';
 import { createDigitsSession } from '../../../../src/lib/gan/digits/session.ts';
 import { createTfDigitsSession } from '../../../../src/lib/gan/digits/tf-session.ts';
 import { probeDigitsEngine } from '../../../../src/lib/gan/digits/engine-probe.ts';
