@@ -10,9 +10,12 @@ import {
 import { createDigitsSession, type DigitsSessionOptions } from './session.ts';
 import { createTfDigitsSession } from './tf-session.ts';
 
-/** Measures about `ms` milliseconds per engine (after two untimed iterations) and chooses. */
+/**
+ * Measures about `ms` milliseconds per engine (after two untimed iterations) and chooses. `data`
+ * carries the digits' labels, which a conditional spec (the default) needs.
+ */
 export function probeDigitsEngine(
-  data: Pick<DigitsSessionOptions, 'images' | 'count' | 'spec' | 'training'>,
+  data: Pick<DigitsSessionOptions, 'images' | 'count' | 'labels' | 'spec' | 'training'>,
   deps: EngineProbeDeps,
   { ms = 300 }: { ms?: number } = {},
 ): Promise<EngineProbeResult> {

@@ -12,6 +12,7 @@ import {
   paramsD,
   paramsG,
 } from './model.ts';
+import { inputDim } from './inputs.ts';
 import {
   averageDecay,
   batchStream,
@@ -27,10 +28,14 @@ type Variable = ReturnType<Tf['variable']>;
 export function createTfDigitsSession(tf: Tf, opts: DigitsSessionOptions): DigitsSession {
   const spec = opts.spec ?? DIGITS_GAN_SPEC;
   const training = opts.training ?? DIGITS_GAN_TRAINING;
+  if (spec.classes && opts.labels?.length !== opts.count) {
+    throw new RangeError('createTfDigitsSession: a conditional GAN needs one label per image');
+  }
   const n = training.batchSize;
   const P = spec.pixels;
   const rng = batchStream(opts.seed);
   const real = new Float32Array(n * P);
+  const realClasses = new Uint8Array(n);
   const ema = opts.emaDecay ?? 0;
   let iteration = 0;
   let gan: TfDigitsGan;
@@ -67,8 +72,8 @@ export function createTfDigitsSession(tf: Tf, opts: DigitsSessionOptions): Digit
     last,
     run(count) {
       for (let i = 0; i < count; i++) {
-        fillRealBatch(real, n, opts.images, opts.count, P, rng);
-        const r = tfIteration(tf, gan, real, n, rng, training.realLabel);
+        fillRealBatch(real, n, opts.images, opts.count, P, rng, opts.labels, realClasses);
+        const r = tfIteration(tf, gan, real, n, rng, training.realLabel, realClasses);
         if (ema > 0) {
           const beta = averageDecay(ema, iteration);
           tf.tidy(() => {
@@ -82,14 +87,11 @@ export function createTfDigitsSession(tf: Tf, opts: DigitsSessionOptions): Digit
       return true;
     },
     generate(noise, count, raw = false) {
+      // noise holds G input rows: noise, then the one-hot label when conditional.
       const G = raw || ema === 0 ? gan.G : avg;
+      const width = inputDim(spec);
       const t = tf.tidy(() =>
-        tfGenerate(
-          tf,
-          G,
-          tf.tensor2d(noise.subarray(0, count * spec.noiseDim), [count, spec.noiseDim]),
-          spec,
-        ),
+        tfGenerate(tf, G, tf.tensor2d(noise.subarray(0, count * width), [count, width]), spec),
       );
       const out = Float32Array.from(t.dataSync());
       t.dispose();
