@@ -3,7 +3,7 @@
 // --seconds it trains for that long and reports coverage and confidence (the classifier of
 // chapter 2 on 256 samples from fixed noise) every --every seconds of training.
 //
-//   node scripts/train/gan-digits.mjs [--iterations 3000] [--seed 1] [--seconds S --every 10] [--no-write]
+//   node scripts/train/gan-digits.mjs [--iterations 12000] [--seed 1] [--seconds S --every 10] [--no-write]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
@@ -11,9 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildDigitsSet } from '../data/digits.mjs';
 import { decodeModel } from '../../src/lib/ml/cnn/model-file.ts';
-import { createRng } from '../../src/lib/ml/rng.ts';
 import { DIGITS_GAN_SPEC, DIGITS_GAN_TRAINING } from '../../src/lib/gan/digits/model.ts';
-import { noiseVectors, withLabels } from '../../src/lib/gan/digits/inputs.ts';
+import { fixedInputs, fixedLabels } from '../../src/lib/gan/digits/fixed.ts';
 import { judgeDigits, QUALITY_SAMPLES } from '../../src/lib/gan/digits/quality.ts';
 import { createDigitsSession } from '../../src/lib/gan/digits/session.ts';
 import { encodeGan } from '../../src/lib/gan/digits/model-file.ts';
@@ -22,7 +21,7 @@ import { enlargeImages, shrinkDigits } from '../../src/lib/gan/digits/image.ts';
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const { values: args } = parseArgs({
   options: {
-    iterations: { type: 'string', default: '3000' },
+    iterations: { type: 'string', default: '12000' },
     seconds: { type: 'string' },
     every: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
@@ -38,7 +37,6 @@ const { values: args } = parseArgs({
     b: { type: 'string' },
     ema: { type: 'string', default: '0.999' },
     'every-its': { type: 'string' },
-    trunc: { type: 'string' },
     png: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
     out: { type: 'string', default: join(root, 'public/models/gan-digits') },
@@ -76,17 +74,16 @@ const session = createDigitsSession({
   training,
   emaDecay: Number(args.ema),
 });
-const fixed = withLabels(
-  noiseVectors(createRng(7), QUALITY_SAMPLES, spec.noiseDim),
-  Array.from({ length: QUALITY_SAMPLES }, (_, e) => e % 10),
-  QUALITY_SAMPLES,
-  spec,
-);
+// The widget's 256 fixed samples: fixed noise, and (conditional) sample e asked for digit e mod 10.
+const fixed = fixedInputs(spec);
+const asked = spec.classes ? fixedLabels() : undefined;
 const judge = (raw = false) =>
   judgeDigits(
     enlargeImages(session.generate(fixed, QUALITY_SAMPLES, raw), QUALITY_SAMPLES),
     QUALITY_SAMPLES,
     classifier,
+    undefined,
+    asked,
   );
 console.log(JSON.stringify(spec), JSON.stringify(training));
 let seconds = 0;
@@ -105,19 +102,9 @@ while (seconds < limitS && session.iteration < limitI) {
     const q = judge();
     if (args.png) writeFileSync(args.png, gridPng(session.generate(fixed, 64), 8));
     const r = judge(true);
-    const agree = q.labels.filter((l, e) => l === e % 10).length / QUALITY_SAMPLES;
-    let tr = '';
-    if (args.trunc) {
-      const z = fixed.map((v) => v * Number(args.trunc));
-      const qt = judgeDigits(
-        enlargeImages(session.generate(z, QUALITY_SAMPLES), QUALITY_SAMPLES),
-        QUALITY_SAMPLES,
-        classifier,
-      );
-      tr = ` | trunc ${qt.coverage} ${qt.confidence.toFixed(3)}`;
-    }
+    const agree = q.agreement ?? NaN;
     console.log(
-      `t ${seconds.toFixed(1)} s it ${session.iteration} (${(session.iteration / seconds).toFixed(0)} it/s) D ${session.last.dLoss.toFixed(3)} G ${session.last.gLoss.toFixed(3)} D(x) ${session.last.dReal.toFixed(2)} D(G(z)) ${session.last.dFake.toFixed(2)} coverage ${q.coverage} confidence ${q.confidence.toFixed(3)} counts ${q.counts.join(',')} agree ${agree.toFixed(2)} | raw ${r.coverage} ${r.confidence.toFixed(3)}${tr}`,
+      `t ${seconds.toFixed(1)} s it ${session.iteration} (${(session.iteration / seconds).toFixed(0)} it/s) D ${session.last.dLoss.toFixed(3)} G ${session.last.gLoss.toFixed(3)} D(x) ${session.last.dReal.toFixed(2)} D(G(z)) ${session.last.dFake.toFixed(2)} coverage ${q.coverage} confidence ${q.confidence.toFixed(3)} counts ${q.counts.join(',')} agree ${agree.toFixed(2)} | raw ${r.coverage} ${r.confidence.toFixed(3)}`,
     );
   }
 }
@@ -136,6 +123,7 @@ if (!args['no-write']) {
       quality: {
         coverage: q.coverage,
         confidence: Math.round(q.confidence * 1e4) / 1e4,
+        ...(q.agreement === null ? {} : { agreement: Math.round(q.agreement * 1e4) / 1e4 }),
         counts: q.counts,
       },
     },

@@ -16,11 +16,12 @@ import { createSliceQueue } from './slice-queue.ts';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const base = new URL('/', scope.location.href).href;
 
-let data: Promise<{ images: Float32Array; count: number }> | undefined;
+let data: Promise<{ images: Float32Array; count: number; labels: Uint8Array }> | undefined;
 const loadData = () =>
   (data ??= loadDigits(new URL('data/digits.bin', base).href).then(({ train }) => ({
     images: shrinkDigits(train.images, train.count),
     count: train.count,
+    labels: train.labels,
   })));
 
 /** Set when the probe chose tfjs on a GPU: later runs are built there. */

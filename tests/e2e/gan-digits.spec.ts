@@ -1,5 +1,5 @@
-// The digits GAN figure in the GAN lesson: the shipped generator draws digits the classifier
-// reads (coverage ≥ 8), Play trains in the worker, keyboard-only use, the interpolation slider,
+// The digits GAN figure in the GAN lesson: the shipped conditional generator draws the digits
+// its columns ask for (coverage ≥ 8, confidence ≥ 0.8, ≥ 80% drawn as asked), Play trains in the worker, keyboard-only use, the interpolation slider,
 // the text alternative, and no long main-thread task while training. The lesson's numbers are
 // checked in Node (tests/unit/gan/digits/claims.test.ts), on the same code path.
 import AxeBuilder from '@axe-core/playwright';
@@ -14,6 +14,7 @@ interface State {
   seconds: number;
   coverage: number | null;
   confidence: number | null;
+  agreement: number | null;
   gridLabels: number[] | null;
   interpFrom: number;
   interpTo: number;
@@ -45,7 +46,7 @@ test('static HTML names the controls before any script runs', async ({ browser }
   await context.close();
 });
 
-test('load trained: the classifier finds at least 8 digits, and the grid is described', async ({
+test('load trained: each column is the digit it asks for, and the grid is described', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -54,10 +55,17 @@ test('load trained: the classifier finds at least 8 digits, and the grid is desc
   await expect.poll(async () => (await state(w)).source, { timeout: 30_000 }).toBe('trained');
   const s = await state(w);
   expect(s.coverage!).toBeGreaterThanOrEqual(8);
-  expect(s.confidence!).toBeGreaterThanOrEqual(0.6);
-  expect(s.gridLabels).toHaveLength(36);
+  expect(s.confidence!).toBeGreaterThanOrEqual(0.8);
+  expect(s.agreement!).toBeGreaterThanOrEqual(0.8);
+  // 10 columns by 4 rows; column c asks for digit c, and most of the grid is read so.
+  expect(s.gridLabels).toHaveLength(40);
+  const asAsked = s.gridLabels!.filter((l, k) => l === k % 10).length;
+  expect(asAsked).toBeGreaterThanOrEqual(32);
+  await expect(w.locator('[data-reads]')).toContainText('Each column asks for one digit');
   await expect(w.locator('[data-reads]')).toContainText('The classifier reads the grid');
   await expect(w.locator('[data-out="coverage"]')).toContainText('of 10');
+  await expect(w.locator('[data-out="agreement"]')).toHaveText(/^\d+%$/);
+  await expect(w.getByLabel('From sample').locator('option').nth(2)).toHaveText('3 (a 2)');
   // Interpolation: pick two samples read as different digits, slider to the middle.
   const labels = s.gridLabels!;
   const other = labels.findIndex((l) => l !== labels[0]);

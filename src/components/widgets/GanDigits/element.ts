@@ -8,7 +8,8 @@ import { engineLabel } from '../../../lib/ml/gpu-engine.ts';
 import { createLiveSummary, renderTable, type LiveSummary } from '../shared/text-alt.ts';
 import { nextSeed, toSeed } from '../../../lib/ml/rng.ts';
 import { DIGITS_GAN_SPEC, generateWith } from '../../../lib/gan/digits/model.ts';
-import { GRID_SAMPLES, GRID_SIDE, interpolateNoise } from '../../../lib/gan/digits/fixed.ts';
+import { GRID_COLS, GRID_SAMPLES, interpolateInputs } from '../../../lib/gan/digits/fixed.ts';
+import { inputDim } from '../../../lib/gan/digits/inputs.ts';
 import type { DigitsSnapshot, QualityReading } from '../../../lib/gan/digits/protocol.ts';
 import { describeDigits, describeReads } from '../../../lib/gan/digits/describe.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
@@ -84,6 +85,7 @@ class GanDigitsElement extends HTMLElement {
       seconds: s ? Math.round(s.seconds * 10) / 10 : 0,
       coverage: q ? q.coverage : null,
       confidence: q ? Math.round(q.confidence * 1000) / 1000 : null,
+      agreement: q?.agreement != null ? Math.round(q.agreement * 1000) / 1000 : null,
       counts: q ? [...q.counts] : null,
       gridLabels: q ? [...q.gridLabels] : null,
       qualitySeconds: q ? Math.round(q.seconds * 10) / 10 : null,
@@ -207,7 +209,7 @@ class GanDigitsElement extends HTMLElement {
     this.#frame = 0;
     const s = this.#snap;
     if (!s) return;
-    drawImages(this.querySelector('[data-grid]')!, s.grid, GRID_SAMPLES, GRID_SIDE, this.#dark());
+    drawImages(this.querySelector('[data-grid]')!, s.grid, GRID_SAMPLES, GRID_COLS, this.#dark());
     // The walk is redrawn at most once a second while training (it is the page's only model
     // arithmetic), and at once when the reader moves the slider or training stops.
     const now = performance.now();
@@ -227,6 +229,7 @@ class GanDigitsElement extends HTMLElement {
     out('d', Number.isFinite(s.dReal) ? `${s.dReal.toFixed(2)} / ${s.dFake.toFixed(2)}` : '–');
     out('coverage', q ? `${q.coverage} of 10` : '–');
     out('confidence', q ? q.confidence.toFixed(3) : '–');
+    out('agreement', q?.agreement != null ? `${Math.round(q.agreement * 100)}%` : '–');
     const counts = this.querySelector('[data-counts]');
     const ct = q ? `Samples per digit (0–9): ${q.counts.join(', ')}` : 'Samples per digit: –';
     if (counts) setText(counts, ct);
@@ -238,12 +241,13 @@ class GanDigitsElement extends HTMLElement {
     if (table && !s.playing) {
       renderTable(
         table,
-        ['Seconds', 'Iteration', 'Coverage', 'Confidence'],
+        ['Seconds', 'Iteration', 'Coverage', 'Confidence', 'Drawn as asked'],
         this.#readings.map((r) => [
           r.seconds.toFixed(1),
           String(r.iteration),
           String(r.coverage),
           r.confidence.toFixed(3),
+          r.agreement === null ? '–' : `${Math.round(r.agreement * 100)}%`,
         ]),
       );
     }
@@ -259,9 +263,9 @@ class GanDigitsElement extends HTMLElement {
     const spec = DIGITS_GAN_SPEC;
     const a = Number(this.#field('[data-from]').value);
     const b = Number(this.#field('[data-to]').value);
-    const nz = spec.noiseDim;
-    const z = new Float32Array(STRIP * nz);
-    for (let k = 0; k < STRIP; k++) z.set(interpolateNoise(nz, a, b, k / (STRIP - 1)), k * nz);
+    const d = inputDim(spec);
+    const z = new Float32Array(STRIP * d);
+    for (let k = 0; k < STRIP; k++) z.set(interpolateInputs(spec, a, b, k / (STRIP - 1)), k * d);
     const dark = this.#dark();
     drawImages(
       this.querySelector('[data-strip]')!,
@@ -270,7 +274,7 @@ class GanDigitsElement extends HTMLElement {
       STRIP,
       dark,
     );
-    const one = generateWith(spec, s.generator, interpolateNoise(nz, a, b, t), 1);
+    const one = generateWith(spec, s.generator, interpolateInputs(spec, a, b, t), 1);
     drawImages(this.querySelector('[data-one]')!, one, 1, 1, dark);
   }
 }

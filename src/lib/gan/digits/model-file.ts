@@ -15,7 +15,7 @@ export interface GanModelMeta {
   /** Lengths of the eight arrays in weights.bin, in order. */
   lengths: number[];
   /** The classifier's verdict on the 256 fixed-noise samples, as measured by the script. */
-  quality: { coverage: number; confidence: number; counts: number[] };
+  quality: { coverage: number; confidence: number; agreement?: number; counts: number[] };
 }
 
 export class GanModelError extends Error {

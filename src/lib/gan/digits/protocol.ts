@@ -18,6 +18,8 @@ export interface QualityReading {
   iteration: number;
   coverage: number;
   confidence: number;
+  /** Conditional GAN: share of the samples read as the digit they were asked for (else null). */
+  agreement: number | null;
   counts: number[];
   /** Top class and its probability for the first GRID_SAMPLES samples (the grid). */
   gridLabels: number[];

@@ -1,7 +1,8 @@
 // Pure: no DOM. How good the generated digits are, by the course's digits classifier (chapter 2's
 // CNN): each generated image gets the classifier's top class and its probability. Coverage counts
 // the digits that appear as top class at least COVERAGE_MIN times among the samples; confidence is
-// the mean top-class probability.
+// the mean top-class probability. For a conditional generator, agreement is the share of samples
+// read as the digit they were asked for.
 import { paramsOf } from '../../ml/cnn/net.ts';
 import { netFor } from '../../ml/cnn/predict.ts';
 import type { CnnSpec, CnnWeights } from '../../ml/cnn/spec.ts';
@@ -19,6 +20,8 @@ export interface DigitsQuality {
   coverage: number;
   /** Mean over the samples of the top-class probability (0.1–1). */
   confidence: number;
+  /** Share of samples read as the digit asked of them (null when none was asked). */
+  agreement: number | null;
   /** counts[d]: samples whose top class is d. */
   counts: number[];
   /** Top class of every sample, in order. */
@@ -27,12 +30,16 @@ export interface DigitsQuality {
   probs: Float32Array;
 }
 
-/** Classifies `count` images (count × 784 floats, 0–1) and summarises them. */
+/**
+ * Classifies `count` images (count × 784 floats, 0–1) and summarises them; `asked[s]` is the digit
+ * sample s was asked to be (conditional generators).
+ */
 export function judgeDigits(
   images: Float32Array,
   count: number,
   classifier: { spec: CnnSpec; weights: CnnWeights },
   minCount: number = COVERAGE_MIN,
+  asked?: ArrayLike<number>,
 ): DigitsQuality {
   const net = netFor(classifier.spec);
   const params = paramsOf(classifier.spec, classifier.weights);
@@ -43,6 +50,7 @@ export function judgeDigits(
   const labels = new Uint8Array(count);
   const probs = new Float32Array(count);
   let sum = 0;
+  let agree = 0;
   for (let s = 0; s < count; s++) {
     net.forward(params, images, s * P);
     const p = net.probs;
@@ -51,11 +59,13 @@ export function judgeDigits(
     labels[s] = best;
     probs[s] = p[best]!;
     counts[best]!++;
+    if (asked && asked[s] === best) agree++;
     sum += p[best]!;
   }
   return {
     coverage: counts.filter((n) => n >= minCount).length,
     confidence: count ? sum / count : 0,
+    agreement: asked && count ? agree / count : null,
     counts,
     labels,
     probs,

@@ -6,7 +6,7 @@
 import type { CnnSpec, CnnWeights } from '../../ml/cnn/spec.ts';
 import type { GpuEngine } from '../../ml/gpu-engine.ts';
 import { toSeed } from '../../ml/rng.ts';
-import { fixedNoise, GRID_SAMPLES } from './fixed.ts';
+import { fixedInputs, fixedLabels, GRID_SAMPLES } from './fixed.ts';
 import { enlargeImages } from './image.ts';
 import {
   meetsTarget,
@@ -33,8 +33,8 @@ export interface DigitsRunnerHost {
   post(message: FromDigitsRunner, transfer: Transferable[]): void;
   now(): number;
   later(fn: () => void): () => void;
-  /** Training digits shrunk to 14×14 (image.ts). */
-  loadData(): Promise<{ images: Float32Array; count: number }>;
+  /** Training digits shrunk to 14×14 (image.ts), with their labels. */
+  loadData(): Promise<{ images: Float32Array; count: number; labels: Uint8Array }>;
   loadClassifier(): Promise<{ spec: CnnSpec; weights: CnnWeights }>;
   loadTrained(): Promise<{ weights: DigitsGanWeights; iterations: number }>;
   /**
@@ -49,19 +49,26 @@ export interface DigitsRunner {
   readonly session: DigitsSession | undefined;
 }
 
-/** Judges the 256 fixed-noise samples of `session` (its averaged generator). */
+/** Judges the 256 fixed samples of `session` (its averaged generator). */
 export function readQuality(
   session: DigitsSession,
   classifier: { spec: CnnSpec; weights: CnnWeights },
   seconds: number,
 ): QualityReading {
-  const images = session.generate(fixedNoise(session.spec.noiseDim), QUALITY_SAMPLES);
-  const q = judgeDigits(enlargeImages(images, QUALITY_SAMPLES), QUALITY_SAMPLES, classifier);
+  const images = session.generate(fixedInputs(session.spec), QUALITY_SAMPLES);
+  const q = judgeDigits(
+    enlargeImages(images, QUALITY_SAMPLES),
+    QUALITY_SAMPLES,
+    classifier,
+    undefined,
+    session.spec.classes ? fixedLabels() : undefined,
+  );
   return {
     seconds,
     iteration: session.iteration,
     coverage: q.coverage,
     confidence: q.confidence,
+    agreement: q.agreement,
     counts: q.counts,
     gridLabels: Array.from(q.labels.subarray(0, GRID_SAMPLES)),
     gridProbs: Array.from(q.probs.subarray(0, GRID_SAMPLES), (p) => Math.round(p * 1000) / 1000),
@@ -74,7 +81,7 @@ export function createDigitsRunner(
 ): DigitsRunner {
   let session: DigitsSession | undefined;
   let engine: GpuEngine = 'typed';
-  let data: { images: Float32Array; count: number } | undefined;
+  let data: { images: Float32Array; count: number; labels: Uint8Array } | undefined;
   let classifier: { spec: CnnSpec; weights: CnnWeights } | undefined;
   let run = 0;
   let seed = 1;
@@ -95,7 +102,7 @@ export function createDigitsRunner(
   const post = () => {
     if (!session) return;
     const generator = session.averagedGenerator();
-    const grid = session.generate(fixedNoise(session.spec.noiseDim), GRID_SAMPLES);
+    const grid = session.generate(fixedInputs(session.spec), GRID_SAMPLES);
     const l = session.last;
     const snapshot: DigitsSnapshot = {
       run,
@@ -168,7 +175,8 @@ export function createDigitsRunner(
   const fresh = async () => {
     data ??= await host.loadData();
     classifier ??= await host.loadClassifier();
-    const opts = { seed, images: data.images, count: data.count, emaDecay: EMA_DECAY };
+    const { images, count, labels } = data;
+    const opts = { seed, images, count, labels, emaDecay: EMA_DECAY };
     session?.dispose?.();
     const other = host.makeSession?.(opts) ?? null;
     session = other?.session ?? createDigitsSession(opts);

@@ -157,6 +157,8 @@ export interface GanDigitsQuizState {
   iteration: number;
   coverage: number | null;
   confidence: number | null;
+  /** Share of samples read as the digit asked (conditional generator), null before a reading. */
+  agreement: number | null;
   gridLabels: number[] | null;
   interpFrom: number;
   interpTo: number;
@@ -178,6 +180,7 @@ export function asGanDigitsState(v: unknown): GanDigitsQuizState | undefined {
     iteration: s['iteration'],
     coverage: isNum(s['coverage']) ? s['coverage'] : null,
     confidence: isNum(s['confidence']) ? s['confidence'] : null,
+    agreement: isNum(s['agreement']) ? s['agreement'] : null,
     gridLabels: Array.isArray(labels) && labels.every(isNum) ? labels : null,
     interpFrom: s['interpFrom'],
     interpTo: s['interpTo'],
@@ -197,6 +200,7 @@ const digitsBase = {
   iteration: 3000,
   coverage: 10,
   confidence: 0.72,
+  agreement: 0.64,
   gridLabels: [
     3, 7, 1, 0, 8, 9, 2, 4, 5, 6, 1, 3, 3, 7, 1, 0, 8, 9, 2, 4, 5, 6, 1, 3, 3, 7, 1, 0, 8, 9, 2, 4,
     5, 6, 1, 3,
@@ -207,20 +211,27 @@ const digitsBase = {
   diverged: false,
 };
 
-/** A run trained in the page (not the shipped generator) that reaches given coverage/confidence. */
+/**
+ * A run trained in the page (not the shipped generator) that reaches given coverage/confidence
+ * and, optionally, a share of samples drawn as the digit asked.
+ */
 export const ganDigitsTrained: Grader = {
   description:
-    'Digits GAN: a run trained in the page (not the loaded generator) whose latest classifier reading has coverage ≥ `minCoverage` and confidence ≥ `minConfidence`.',
+    'Digits GAN: a run trained in the page (not the loaded generator) whose latest classifier reading has coverage ≥ `minCoverage`, confidence ≥ `minConfidence` and, if given, agreement (share drawn as the digit asked) ≥ `minAgreement`.',
   checkParams(params) {
-    return isNum(params['minCoverage']) && isNum(params['minConfidence'])
-      ? []
-      : ['needs minCoverage and minConfidence (numbers)'];
+    const ok = isNum(params['minCoverage']) && isNum(params['minConfidence']);
+    const agreeOk = params['minAgreement'] === undefined || isNum(params['minAgreement']);
+    return [
+      ...(ok ? [] : ['needs minCoverage and minConfidence (numbers)']),
+      ...(agreeOk ? [] : ['minAgreement must be a number']),
+    ];
   },
   grade(state: unknown, params: GraderParams) {
     const s = asGanDigitsState(state);
     if (!s) return digitsNotLoaded;
     const minCoverage = Number(params['minCoverage']);
     const minConfidence = Number(params['minConfidence']);
+    const minAgreement = isNum(params['minAgreement']) ? params['minAgreement'] : null;
     if (s.source !== 'seed')
       return {
         pass: false,
@@ -237,6 +248,12 @@ export const ganDigitsTrained: Grader = {
         pass: false,
         score: s.coverage >= minCoverage ? 0.5 : 0,
         feedback: `Now: coverage ${s.coverage}, confidence ${s.confidence.toFixed(2)}; needed: coverage ≥ ${minCoverage} and confidence ≥ ${minConfidence}. Keep training.`,
+      };
+    if (minAgreement !== null && (s.agreement ?? 0) < minAgreement)
+      return {
+        pass: false,
+        score: 0.5,
+        feedback: `Now ${Math.round((s.agreement ?? 0) * 100)}% of the samples are drawn as the digit asked; needed: ${Math.round(minAgreement * 100)}%. Keep training.`,
       };
     return {
       pass: true,
@@ -258,6 +275,17 @@ export const ganDigitsTrained: Grader = {
       note: 'loaded, not trained',
     },
     { state: null, params: { minCoverage: 8, minConfidence: 0.6 }, pass: false },
+    {
+      state: digitsBase,
+      params: { minCoverage: 8, minConfidence: 0.6, minAgreement: 0.8 },
+      pass: false,
+      note: 'clear digits, but too few drawn as asked',
+    },
+    {
+      state: { ...digitsBase, agreement: 0.85 },
+      params: { minCoverage: 8, minConfidence: 0.6, minAgreement: 0.8 },
+      pass: true,
+    },
   ],
 };
 
@@ -276,7 +304,7 @@ export const ganDigitsMorph: Grader = {
     const a = s.gridLabels[s.interpFrom];
     const b = s.gridLabels[s.interpTo];
     if (a === undefined || b === undefined)
-      return { pass: false, feedback: 'Choose samples 1 to 36 as the ends.' };
+      return { pass: false, feedback: 'Choose samples of the grid as the ends.' };
     if (a === b)
       return {
         pass: false,

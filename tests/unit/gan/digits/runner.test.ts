@@ -41,6 +41,7 @@ async function flow(
         Promise.resolve({
           images: shrinkDigits(data.train.images, data.train.count),
           count: data.train.count,
+          labels: data.train.labels,
         }),
       loadClassifier: () =>
         Promise.resolve(
