@@ -1,7 +1,7 @@
 // Bench module for the digits GAN (issue 14, widget 2), called by the `npm run bench` harness:
 // `await run({ page, baseURL })` on a Playwright page of the built site. It trains the lesson's
-// digits GAN in the page (its worker) from the default seed, reading the widget's state every
-// second, until the classifier's reading of the 256 fixed-noise samples meets the target
+// conditional digits GAN in the page (its worker) from the default seed, reading the widget's
+// state every second, until the classifier's reading of the 256 fixed samples meets the target
 // (coverage ≥ 8 of 10 digits, mean top-class confidence ≥ 0.8) or NB_BENCH_GAN_DIGITS_SECONDS
 // (default 120) seconds of training have passed.
 //   - ganDigitsCoverage / ganDigitsMeanConfidence: the first reading that met the target, else
@@ -49,6 +49,7 @@ export async function run({ page, baseURL }) {
         iteration: s.qualityIteration,
         coverage: s.coverage,
         confidence: s.confidence,
+        agreement: s.agreement,
       });
   }
   await w.getByRole('button', { name: 'Pause' }).click();
@@ -62,8 +63,9 @@ export async function run({ page, baseURL }) {
     },
     ganDigits: {
       setup:
-        'seed 1; 14×14 images; G 32-128-196 (ReLU, sigmoid), D 196-128-1 (leaky ReLU 0.2); batch 64; Adam β1 0.5; typed-array engine in a worker',
+        'seed 1; conditional GAN on 14×14 images; G (32 noise + 10 one-hot label)-128-196 (ReLU, 3×3 blur, sigmoid), D (196 pixels + 10 one-hot label)-128-1 (leaky ReLU 0.2); batch 64; Adam lr 0.002, β1 0.5; samples from the EMA (0.999) of G; typed-array engine in a worker',
       targetMet: met,
+      agreement: met ? null : s.agreement,
       limitSeconds: limit,
       iterations: s.iteration,
       seconds: s.seconds,
