@@ -1,7 +1,7 @@
 // Pure: no DOM (loadTrainedGan uses fetch). The shipped digits GAN's file format: model.json
 // (spec, how it was trained, parameter table, the classifier's verdict) and weights.bin (float32
 // little-endian: G's W1, b1, W2, b2, then D's W1, b1, W2, b2).
-import type { DigitsGanSpec, DigitsGanTraining } from './model.ts';
+import { DIGITS_GAN_SPEC, type DigitsGanSpec, type DigitsGanTraining } from './model.ts';
 import type { DigitsGanWeights } from './session.ts';
 
 export const GAN_MODEL_FORMAT = 'neuronbook-gan-digits';
@@ -40,9 +40,35 @@ export function encodeGan(
   };
 }
 
-export function decodeGan(meta: GanModelMeta, bin: ArrayBuffer): DigitsGanWeights {
+/** The spec fields that fix the weight arrays' shapes (and what the page draws). */
+const SHAPE_FIELDS = [
+  'noiseDim',
+  'classes',
+  'genHidden',
+  'discHidden',
+  'pixels',
+  'blurSide',
+] as const;
+
+/**
+ * The weights in `bin`; throws GanModelError when the file is not one, is truncated, or was made
+ * for another model than `expected` (say an unconditional generator where the page conditions on
+ * the digit).
+ */
+export function decodeGan(
+  meta: GanModelMeta,
+  bin: ArrayBuffer,
+  expected: DigitsGanSpec = DIGITS_GAN_SPEC,
+): DigitsGanWeights {
   if (meta.format !== GAN_MODEL_FORMAT || meta.lengths.length !== 8) {
     throw new GanModelError('The trained generator file is not in the expected format.');
+  }
+  const differ = SHAPE_FIELDS.filter((k) => (meta.spec?.[k] ?? 0) !== expected[k]);
+  if (differ.length) {
+    const k = differ[0]!;
+    throw new GanModelError(
+      `The trained generator file was made for a different model (${k} ${meta.spec?.[k] ?? 'missing'}, this page expects ${expected[k]}). Rebuild it with scripts/train/gan-digits.mjs.`,
+    );
   }
   const total = meta.lengths.reduce((s, n) => s + n, 0);
   if (bin.byteLength !== total * 4) {
