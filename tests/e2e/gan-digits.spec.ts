@@ -10,6 +10,7 @@ const PATH = '/generative-models/gans/';
 
 interface State {
   source: string;
+  conditional: boolean;
   iteration: number;
   seconds: number;
   coverage: number | null;
@@ -119,6 +120,31 @@ test('play trains in the worker; pause stops; reset starts again', async ({ page
   await w.getByRole('button', { name: 'Reset' }).click();
   await expect.poll(async () => (await state(w)).iteration).toBe(0);
   expect(tfjsRequests).toEqual([]);
+});
+
+test('without labels: same networks, no columns, no agreement; loading turns labels back on', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const w = await open(page);
+  const box = w.getByLabel('Tell G and D the digit (conditional GAN)');
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await expect.poll(async () => (await state(w)).conditional).toBe(false);
+  await expect.poll(async () => (await state(w)).coverage, { timeout: 30_000 }).not.toBeNull();
+  expect((await state(w)).agreement).toBeNull();
+  await expect(w.locator('[data-out="agreement"]')).toHaveText('–');
+  await expect(w.locator('[data-reads]')).not.toContainText('Each column');
+  await expect(w.locator('[data-grid]')).toHaveAttribute('aria-label', /no digit is asked for/);
+  await w.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(async () => (await state(w)).iteration, { timeout: 60_000 })
+    .toBeGreaterThan(20);
+  await w.getByRole('button', { name: 'Load trained generator' }).click();
+  await expect.poll(async () => (await state(w)).source, { timeout: 30_000 }).toBe('trained');
+  expect((await state(w)).conditional).toBe(true);
+  await expect(box).toBeChecked();
+  await expect(w.locator('[data-grid]')).toHaveAttribute('aria-label', /each column asks/);
 });
 
 test('keyboard only: L loads, P plays and pauses, R resets, arrows move the slider', async ({

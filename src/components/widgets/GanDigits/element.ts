@@ -7,7 +7,7 @@ import { setText } from '../shared/set-text.ts';
 import { engineLabel } from '../../../lib/ml/gpu-engine.ts';
 import { createLiveSummary, renderTable, type LiveSummary } from '../shared/text-alt.ts';
 import { nextSeed, toSeed } from '../../../lib/ml/rng.ts';
-import { DIGITS_GAN_SPEC, generateWith } from '../../../lib/gan/digits/model.ts';
+import { generateWith, runSpec } from '../../../lib/gan/digits/model.ts';
 import { GRID_COLS, GRID_SAMPLES, interpolateInputs } from '../../../lib/gan/digits/fixed.ts';
 import { inputDim } from '../../../lib/gan/digits/inputs.ts';
 import type { DigitsSnapshot, QualityReading } from '../../../lib/gan/digits/protocol.ts';
@@ -81,6 +81,7 @@ class GanDigitsElement extends HTMLElement {
       widget: 'gan-digits',
       seed: this.#seed,
       source: s?.source ?? 'seed',
+      conditional: s?.conditional ?? true,
       iteration: s?.iteration ?? 0,
       seconds: s ? Math.round(s.seconds * 10) / 10 : 0,
       coverage: q ? q.coverage : null,
@@ -142,7 +143,8 @@ class GanDigitsElement extends HTMLElement {
     this.#readings = [];
     this.#snap = undefined;
     this.#field('[data-seed-input]').value = String(this.#seed);
-    this.#client?.send({ type: 'init', run: this.#run, seed: this.#seed });
+    const conditional = this.#field('[data-cond]').checked;
+    this.#client?.send({ type: 'init', run: this.#run, seed: this.#seed, conditional });
   }
 
   #loadTrained(): void {
@@ -166,6 +168,8 @@ class GanDigitsElement extends HTMLElement {
     if (t.matches('[data-seed-input]')) {
       this.#seed = toSeed(Number((t as HTMLInputElement).value));
       this.#reset();
+    } else if (t.matches('[data-cond]')) {
+      this.#reset();
     } else if (t.matches('[data-from], [data-to], [data-t]')) {
       this.#drawInterp();
       this.#changed();
@@ -187,6 +191,8 @@ class GanDigitsElement extends HTMLElement {
   #onSnapshot(s: DigitsSnapshot): void {
     const prev = this.#snap;
     this.#snap = s;
+    // Loading the shipped (conditional) generator turns labels back on.
+    this.#field('[data-cond]').checked = s.conditional;
     if (s.source === 'trained') this.#loadedSeen = true;
     if (!s.playing && this.#playing) this.#setPlaying(false);
     const q = s.quality;
@@ -209,7 +215,10 @@ class GanDigitsElement extends HTMLElement {
     this.#frame = 0;
     const s = this.#snap;
     if (!s) return;
-    drawImages(this.querySelector('[data-grid]')!, s.grid, GRID_SAMPLES, GRID_COLS, this.#dark());
+    const grid = this.querySelector<HTMLCanvasElement>('[data-grid]')!;
+    drawImages(grid, s.grid, GRID_SAMPLES, GRID_COLS, this.#dark());
+    const label = gridLabel(s.conditional);
+    if (grid.getAttribute('aria-label') !== label) grid.setAttribute('aria-label', label);
     // The walk is redrawn at most once a second while training (it is the page's only model
     // arithmetic), and at once when the reader moves the slider or training stops.
     const now = performance.now();
@@ -234,7 +243,9 @@ class GanDigitsElement extends HTMLElement {
     const ct = q ? `Samples per digit (0–9): ${q.counts.join(', ')}` : 'Samples per digit: –';
     if (counts) setText(counts, ct);
     const reads = this.querySelector('[data-reads]');
-    const rt = q ? describeReads(q) : 'The classifier has not judged this generator yet.';
+    const rt = q
+      ? describeReads(q, s.conditional)
+      : 'The classifier has not judged this generator yet.';
     if (reads) setText(reads, rt);
     this.#live?.update(describeDigits(s));
     const table = this.querySelector<HTMLTableElement>('[data-nb-table]');
@@ -260,7 +271,7 @@ class GanDigitsElement extends HTMLElement {
     const o = this.querySelector('[data-t-out]');
     if (o) setText(o, t.toFixed(2));
     if (!s) return;
-    const spec = DIGITS_GAN_SPEC;
+    const spec = runSpec(s.conditional);
     const a = Number(this.#field('[data-from]').value);
     const b = Number(this.#field('[data-to]').value);
     const d = inputDim(spec);
@@ -277,6 +288,13 @@ class GanDigitsElement extends HTMLElement {
     const one = generateWith(spec, s.generator, interpolateInputs(spec, a, b, t), 1);
     drawImages(this.querySelector('[data-one]')!, one, 1, 1, dark);
   }
+}
+
+function gridLabel(conditional: boolean): string {
+  const asks = conditional
+    ? 'each column asks for one digit, 0 to 9 from left to right'
+    : 'no digit is asked for';
+  return `A ${GRID_COLS} by ${GRID_SAMPLES / GRID_COLS} grid of generated digits, one per fixed noise vector; ${asks}.`;
 }
 
 if (!customElements.get('nb-gan-digits')) customElements.define('nb-gan-digits', GanDigitsElement);

@@ -63,6 +63,11 @@ export const DIGITS_GAN_SPEC: DigitsGanSpec = {
   classes: 10,
 };
 
+/** The model a run trains: the conditional default, or the same networks without labels. */
+export function runSpec(conditional: boolean): DigitsGanSpec {
+  return conditional ? DIGITS_GAN_SPEC : { ...DIGITS_GAN_SPEC, classes: 0 };
+}
+
 export const DIGITS_GAN_TRAINING: DigitsGanTraining = {
   batchSize: 64,
   lrD: 2e-3,

@@ -3,11 +3,14 @@
 import type { GpuEngine } from '../../ml/gpu-engine.ts';
 
 export type ToDigitsRunner =
-  /** A new run from `seed` (Reset, new seed). `run` tags its snapshots. */
-  | { type: 'init'; run: number; seed: number }
+  /**
+   * A new run from `seed` (Reset, new seed). `run` tags its snapshots. `conditional` (default
+   * true): G and D are told the digit; false trains the same networks without labels.
+   */
+  | { type: 'init'; run: number; seed: number; conditional?: boolean }
   | { type: 'play' }
   | { type: 'pause' }
-  /** Replace the weights by the generator (and discriminator) shipped with the site. */
+  /** Replace the weights by the (conditional) generator and discriminator shipped with the site. */
   | { type: 'load-trained'; run: number }
   | { type: 'dispose' };
 
@@ -31,6 +34,8 @@ export interface DigitsSnapshot {
   playing: boolean;
   /** Where the weights came from: a fresh seeded start, training, or the shipped generator. */
   source: 'seed' | 'trained';
+  /** Whether G and D are told the digit (the grid's column c asks for c) or not. */
+  conditional: boolean;
   /** What trains it: the typed-array engine, or tfjs on a GPU backend. */
   engine: GpuEngine;
   iteration: number;

@@ -7,6 +7,7 @@ import type { CnnSpec, CnnWeights } from '../../ml/cnn/spec.ts';
 import type { GpuEngine } from '../../ml/gpu-engine.ts';
 import { toSeed } from '../../ml/rng.ts';
 import { fixedInputs, fixedLabels, GRID_SAMPLES } from './fixed.ts';
+import { runSpec } from './model.ts';
 import { enlargeImages } from './image.ts';
 import {
   meetsTarget,
@@ -85,6 +86,7 @@ export function createDigitsRunner(
   let classifier: { spec: CnnSpec; weights: CnnWeights } | undefined;
   let run = 0;
   let seed = 1;
+  let conditional = true;
   let source: DigitsSnapshot['source'] = 'seed';
   let playing = false;
   let cancel: (() => void) | undefined;
@@ -108,6 +110,7 @@ export function createDigitsRunner(
       run,
       playing,
       source,
+      conditional,
       engine,
       iteration: session.iteration,
       seconds,
@@ -176,7 +179,7 @@ export function createDigitsRunner(
     data ??= await host.loadData();
     classifier ??= await host.loadClassifier();
     const { images, count, labels } = data;
-    const opts = { seed, images, count, labels, emaDecay: EMA_DECAY };
+    const opts = { seed, images, count, labels, emaDecay: EMA_DECAY, spec: runSpec(conditional) };
     session?.dispose?.();
     const other = host.makeSession?.(opts) ?? null;
     session = other?.session ?? createDigitsSession(opts);
@@ -200,6 +203,7 @@ export function createDigitsRunner(
             stop();
             run = msg.run;
             seed = toSeed(msg.seed);
+            conditional = msg.conditional ?? true;
             source = 'seed';
             host.post(
               { type: 'status', run, message: 'Loading the digits and the classifier…' },
@@ -228,7 +232,11 @@ export function createDigitsRunner(
             run = msg.run;
             host.post({ type: 'status', run, message: 'Loading the trained generator…' }, []);
             const trained = await host.loadTrained();
-            if (!session) await fresh();
+            // The shipped generator is conditional: an unlabelled run gives way to a labelled one.
+            if (!session || !conditional) {
+              conditional = true;
+              await fresh();
+            }
             session!.load(trained.weights, trained.iterations);
             source = 'trained';
             seconds = 0;

@@ -159,6 +159,8 @@ export interface GanDigitsQuizState {
   confidence: number | null;
   /** Share of samples read as the digit asked (conditional generator), null before a reading. */
   agreement: number | null;
+  /** Whether G and D are told the digit (absent in old states: true). */
+  conditional: boolean;
   gridLabels: number[] | null;
   interpFrom: number;
   interpTo: number;
@@ -181,6 +183,7 @@ export function asGanDigitsState(v: unknown): GanDigitsQuizState | undefined {
     coverage: isNum(s['coverage']) ? s['coverage'] : null,
     confidence: isNum(s['confidence']) ? s['confidence'] : null,
     agreement: isNum(s['agreement']) ? s['agreement'] : null,
+    conditional: s['conditional'] !== false,
     gridLabels: Array.isArray(labels) && labels.every(isNum) ? labels : null,
     interpFrom: s['interpFrom'],
     interpTo: s['interpTo'],
@@ -249,6 +252,13 @@ export const ganDigitsTrained: Grader = {
         score: s.coverage >= minCoverage ? 0.5 : 0,
         feedback: `Now: coverage ${s.coverage}, confidence ${s.confidence.toFixed(2)}; needed: coverage ≥ ${minCoverage} and confidence ≥ ${minConfidence}. Keep training.`,
       };
+    if (minAgreement !== null && !s.conditional)
+      return {
+        pass: false,
+        score: 0.5,
+        feedback:
+          'This run does not tell the generator which digit to draw. Tick “Tell G and D the digit”, then train again.',
+      };
     if (minAgreement !== null && (s.agreement ?? 0) < minAgreement)
       return {
         pass: false,
@@ -280,6 +290,12 @@ export const ganDigitsTrained: Grader = {
       params: { minCoverage: 8, minConfidence: 0.6, minAgreement: 0.8 },
       pass: false,
       note: 'clear digits, but too few drawn as asked',
+    },
+    {
+      state: { ...digitsBase, agreement: null, conditional: false },
+      params: { minCoverage: 8, minConfidence: 0.6, minAgreement: 0.8 },
+      pass: false,
+      note: 'trained without labels',
     },
     {
       state: { ...digitsBase, agreement: 0.85 },

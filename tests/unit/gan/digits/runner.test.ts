@@ -22,14 +22,11 @@ const bytes = (p: string) => {
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
 };
 
-/** The worker's message flow; `minIterations` trained in 2.5 s (tfjs-cpu is far slower). */
-async function flow(
-  minIterations: number,
-  makeSession?: DigitsRunnerHost['makeSession'],
-): Promise<DigitsSnapshot[]> {
-  const posted: FromDigitsRunner[] = [];
-  const data = buildDigitsSet();
-  const runner = createDigitsRunner(
+const data = buildDigitsSet();
+
+/** A runner on the real data, classifier and shipped generator, posting into `posted`. */
+function makeRunner(posted: FromDigitsRunner[], makeSession?: DigitsRunnerHost['makeSession']) {
+  return createDigitsRunner(
     {
       post: (m) => posted.push(m),
       now: () => performance.now(),
@@ -65,11 +62,22 @@ async function flow(
     },
     { sliceMs: 10 },
   );
+}
+
+/** The worker's message flow; `minIterations` trained in 2.5 s (tfjs-cpu is far slower). */
+async function flow(
+  minIterations: number,
+  makeSession?: DigitsRunnerHost['makeSession'],
+): Promise<DigitsSnapshot[]> {
+  const posted: FromDigitsRunner[] = [];
+  const runner = makeRunner(posted, makeSession);
   const snaps = () =>
     posted.flatMap<DigitsSnapshot>((m) => (m.type === 'snapshot' ? [m.snapshot] : []));
   await runner.handle({ type: 'init', run: 1, seed: 1 });
   const first = snaps().at(-1)!;
   expect(first.iteration).toBe(0);
+  expect(first.conditional).toBe(true);
+  expect(first.quality!.agreement).not.toBeNull();
   expect(first.quality!.coverage).toBe(1);
   expect(first.generator).toHaveLength(4);
   await runner.handle({ type: 'play' });
@@ -110,5 +118,27 @@ describe('digits GAN runner', () => {
     expect(made).toBe(1);
     expect(snaps.every((s) => s.engine === 'webgl')).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+
+  it('without labels: the same networks, no agreement; loading the shipped generator restores them', async () => {
+    const posted: FromDigitsRunner[] = [];
+    const runner = makeRunner(posted);
+    const last = () =>
+      posted.flatMap<DigitsSnapshot>((m) => (m.type === 'snapshot' ? [m.snapshot] : [])).at(-1)!;
+    await runner.handle({ type: 'init', run: 1, seed: 1, conditional: false });
+    expect(last().conditional).toBe(false);
+    expect(runner.session!.spec.classes).toBe(0);
+    expect(last().quality!.agreement).toBeNull();
+    await runner.handle({ type: 'play' });
+    await new Promise((r) => setTimeout(r, 500));
+    await runner.handle({ type: 'pause' });
+    expect(last().iteration).toBeGreaterThan(0);
+    await runner.handle({ type: 'load-trained', run: 2 });
+    expect(last().conditional).toBe(true);
+    expect(last().source).toBe('trained');
+    expect(runner.session!.spec.classes).toBe(10);
+    expect(last().quality!.agreement!).toBeGreaterThan(0.9);
+    expect(posted.some((m) => m.type === 'error')).toBe(false);
+    await runner.handle({ type: 'dispose' });
   }, 60_000);
 });
