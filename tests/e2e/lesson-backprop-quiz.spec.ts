@@ -15,11 +15,17 @@ test('the chapter quiz is answerable by keyboard and scored (one wrong answer co
   expect(new Set(questions.map((q) => q.type)).size).toBeGreaterThanOrEqual(5);
 
   // Widget questions: step the graph to ∂L/∂w1 (step 17) and pick an extreme ε, by keyboard.
+  // Both figures load their element code as they near the viewport: wait for the upgrade before
+  // pressing keys (keys pressed earlier reach a plain element; a run at 01:30 lost them so).
   const graph = page.locator('#backprop-graph');
+  await graph.scrollIntoViewIfNeeded();
+  await expect.poll(() => graph.evaluate((el) => 'quizState' in el)).toBe(true);
   await graph.getByRole('button', { name: 'Next step' }).focus();
   for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowRight');
   await expect(graph.locator('[data-nb-live]')).toContainText('∂L/∂w1');
   const check = page.locator('#gradient-check');
+  await check.scrollIntoViewIfNeeded();
+  await expect.poll(() => check.evaluate((el) => 'quizState' in el)).toBe(true);
   await check.getByRole('slider', { name: /Step size/ }).focus();
   await page.keyboard.press('End');
   await expect(check.locator('[data-nb-verdict]')).toHaveAttribute('data-verdict', 'fail');
