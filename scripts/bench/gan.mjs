@@ -13,6 +13,8 @@
 // "gan-digits.mjs": nulls here would overwrite that module's numbers).
 
 /* global document, window -- these run inside the page (page.evaluate). */
+import { longTasks, watchLongTasks } from '../../tests/e2e/support/long-tasks.ts';
+
 const LESSON = '/generative-models/gans/';
 
 export async function run({ page, baseURL }) {
@@ -21,12 +23,7 @@ export async function run({ page, baseURL }) {
   const w = page.locator('#gan2d');
   await w.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => 'quizState' in (document.querySelector('#gan2d') ?? {}));
-  await page.evaluate(() => {
-    window.__ganLong = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__ganLong.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await w.getByLabel('Speed').selectOption('64');
   await w.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(1000);
@@ -37,7 +34,7 @@ export async function run({ page, baseURL }) {
         at: performance.now(),
         iteration: el.quizState().iteration,
         draws: el.drawStats().draws,
-        long: window.__ganLong.length,
+        long: window.__nbLongTasks.length,
       };
     });
   const a = await sample();
@@ -47,15 +44,15 @@ export async function run({ page, baseURL }) {
   const dt = (b.at - a.at) / 1000;
   const gan2dItersPerSec = Math.round((b.iteration - a.iteration) / dt);
   const fps = Math.round(((b.draws - a.draws) / dt) * 10) / 10;
-  const longTasks = await page.evaluate(() => window.__ganLong.slice());
+  const long = await longTasks(page);
   return {
     headline: { gan2dItersPerSec },
     gan2d: {
       setup: 'default ring, G 2-16-16-2, D 2-16-16-1, ReLU, batch 64, k 1, SGD 0.03',
       itersPerSec: gan2dItersPerSec,
       fps,
-      longTasksDuringWindow: longTasks.length - a.long,
-      longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+      longTasksDuringWindow: long.length - a.long,
+      longestTaskMs: long.length ? Math.max(...long) : 0,
       seconds: Math.round(dt * 10) / 10,
     },
   };

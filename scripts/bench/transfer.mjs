@@ -6,7 +6,8 @@
 //   - transferSweepSeconds: wall time from pressing Run to "Done".
 //   - longTasks: main-thread tasks over 50 ms meanwhile. Target: none.
 
-/* global document, window -- these run inside the page (page.evaluate). */
+/* global document -- used inside page.evaluate callbacks. */
+import { longTasks as readLongTasks, watchLongTasks } from '../../tests/e2e/support/long-tasks.ts';
 const LESSON = '/practice/transfer-learning/';
 
 export async function run({ page, baseURL }) {
@@ -16,12 +17,7 @@ export async function run({ page, baseURL }) {
   await page.waitForFunction(
     () => document.querySelector('#transfer-lab')?.dataset.ready === 'true',
   );
-  await page.evaluate(() => {
-    window.__tlLong = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__tlLong.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const t0 = Date.now();
   await lab.getByRole('button', { name: 'Run' }).click();
   await page.waitForFunction(
@@ -30,7 +26,7 @@ export async function run({ page, baseURL }) {
     { timeout: 300_000 },
   );
   const seconds = (Date.now() - t0) / 1000;
-  const longTasks = await page.evaluate(() => window.__tlLong.filter((d) => d > 50));
+  const longTasks = (await readLongTasks(page)).filter((d) => d > 50);
   const state = await page.evaluate(() => document.querySelector('#transfer-lab').quizState());
   return {
     headline: { transferSweepSeconds: Math.round(seconds * 10) / 10 },
