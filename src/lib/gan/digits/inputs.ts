@@ -19,21 +19,24 @@ export function inputDim(spec: Pick<DigitsGanSpec, 'noiseDim' | 'classes'>): num
 
 /**
  * n G input rows from rng, row after row: noiseDim standard normals, then (conditional) a label
- * drawn uniformly, one-hot.
+ * drawn uniformly, one-hot. Written into the first n rows of `out` (the training loop passes its
+ * scratch, so nothing is allocated per step).
  */
 export function inputVectors(
   rng: Rng,
   n: number,
   spec: Pick<DigitsGanSpec, 'noiseDim' | 'classes'>,
+  out: Float32Array = new Float32Array(n * inputDim(spec)),
 ): Float32Array {
   const { noiseDim: nz, classes: C } = spec;
   const width = nz + C;
-  const z = new Float32Array(n * width);
   for (let e = 0; e < n; e++) {
-    for (let i = 0; i < nz; i++) z[e * width + i] = rng.normal();
-    if (C) z[e * width + nz + rng.int(C)] = 1;
+    for (let i = 0; i < nz; i++) out[e * width + i] = rng.normal();
+    if (!C) continue;
+    out.fill(0, e * width + nz, (e + 1) * width);
+    out[e * width + nz + rng.int(C)] = 1;
   }
-  return z;
+  return out;
 }
 
 /**

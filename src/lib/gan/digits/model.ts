@@ -178,7 +178,7 @@ export function createDigitsGan(
 
 /** Fills w.z with n input rows from rng (inputVectors' draws, in the same order). */
 function sampleNoise(gan: DigitsGan, rng: Rng, n: number): void {
-  gan.work.z.set(inputVectors(rng, n, gan.spec));
+  inputVectors(rng, n, gan.spec, gan.work.z);
 }
 
 /** G forward for the n noise rows in work.z; pixels land in work.img. */
