@@ -10,8 +10,9 @@ import { nextSeed, toSeed } from '../../../lib/ml/rng.ts';
 import { generateWith, runSpec } from '../../../lib/gan/digits/model.ts';
 import { GRID_COLS, GRID_SAMPLES, interpolateInputs } from '../../../lib/gan/digits/fixed.ts';
 import { inputDim } from '../../../lib/gan/digits/inputs.ts';
+import { pct } from '../../../lib/conv/format.ts';
 import type { DigitsSnapshot, QualityReading } from '../../../lib/gan/digits/protocol.ts';
-import { describeDigits, describeReads } from '../../../lib/gan/digits/describe.ts';
+import { describeDigits, describeGrid, describeReads } from '../../../lib/gan/digits/describe.ts';
 import { WIDGET_CHANGE_EVENT, type WidgetState } from '../../../lib/quiz/widget-contract.ts';
 import { createDigitsClient, type DigitsClient } from './client.ts';
 import { drawImages } from './view.ts';
@@ -217,7 +218,7 @@ class GanDigitsElement extends HTMLElement {
     if (!s) return;
     const grid = this.querySelector<HTMLCanvasElement>('[data-grid]')!;
     drawImages(grid, s.grid, GRID_SAMPLES, GRID_COLS, this.#dark());
-    const label = gridLabel(s.conditional);
+    const label = describeGrid(s.conditional);
     if (grid.getAttribute('aria-label') !== label) grid.setAttribute('aria-label', label);
     // The walk is redrawn at most once a second while training (it is the page's only model
     // arithmetic), and at once when the reader moves the slider or training stops.
@@ -238,7 +239,7 @@ class GanDigitsElement extends HTMLElement {
     out('d', Number.isFinite(s.dReal) ? `${s.dReal.toFixed(2)} / ${s.dFake.toFixed(2)}` : '–');
     out('coverage', q ? `${q.coverage} of 10` : '–');
     out('confidence', q ? q.confidence.toFixed(3) : '–');
-    out('agreement', q?.agreement != null ? `${Math.round(q.agreement * 100)}%` : '–');
+    out('agreement', q?.agreement != null ? pct(q.agreement) : '–');
     const counts = this.querySelector('[data-counts]');
     const ct = q ? `Samples per digit (0–9): ${q.counts.join(', ')}` : 'Samples per digit: –';
     if (counts) setText(counts, ct);
@@ -258,7 +259,7 @@ class GanDigitsElement extends HTMLElement {
           String(r.iteration),
           String(r.coverage),
           r.confidence.toFixed(3),
-          r.agreement === null ? '–' : `${Math.round(r.agreement * 100)}%`,
+          r.agreement === null ? '–' : pct(r.agreement),
         ]),
       );
     }
@@ -288,13 +289,6 @@ class GanDigitsElement extends HTMLElement {
     const one = generateWith(spec, s.generator, interpolateInputs(spec, a, b, t), 1);
     drawImages(this.querySelector('[data-one]')!, one, 1, 1, dark);
   }
-}
-
-function gridLabel(conditional: boolean): string {
-  const asks = conditional
-    ? 'each column asks for one digit, 0 to 9 from left to right'
-    : 'no digit is asked for';
-  return `A ${GRID_COLS} by ${GRID_SAMPLES / GRID_COLS} grid of generated digits, one per fixed noise vector; ${asks}.`;
 }
 
 if (!customElements.get('nb-gan-digits')) customElements.define('nb-gan-digits', GanDigitsElement);

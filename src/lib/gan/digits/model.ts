@@ -233,12 +233,12 @@ export function generate(
   count: number,
   out: Float32Array,
 ): void {
-  const nz = inputDim(gan.spec);
+  const width = inputDim(gan.spec);
   const P = gan.spec.pixels;
   const cap = gan.work.capacity;
   for (let from = 0; from < count; from += cap) {
     const n = Math.min(cap, count - from);
-    gan.work.z.set(noise.subarray(from * nz, (from + n) * nz));
+    gan.work.z.set(noise.subarray(from * width, (from + n) * width));
     forwardG(gan, n);
     out.set(gan.work.img.subarray(0, n * P), from * P);
   }

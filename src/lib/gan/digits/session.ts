@@ -84,6 +84,23 @@ export function fillRealBatch(
   }
 }
 
+/**
+ * Throws when `opts` cannot train `spec`: images that are not count × pixels, or a conditional
+ * spec without one label per image. `who` names the caller in the message.
+ */
+export function checkSessionOptions(
+  opts: DigitsSessionOptions,
+  spec: DigitsGanSpec,
+  who: string,
+): void {
+  if (spec.pixels !== GAN_PIXELS && opts.images.length !== opts.count * spec.pixels) {
+    throw new RangeError(`${who}: images do not match spec.pixels`);
+  }
+  if (spec.classes && opts.labels?.length !== opts.count) {
+    throw new RangeError(`${who}: a conditional GAN needs one label per image`);
+  }
+}
+
 /** EMA decay used at iteration t: bias-free start (the plain mean of the first 1/(1−decay)). */
 export function averageDecay(decay: number, t: number): number {
   return Math.min(decay, t / (t + 1));
@@ -94,12 +111,7 @@ export function createDigitsSession(
 ): DigitsSession & { gan: DigitsGan } {
   const spec = opts.spec ?? DIGITS_GAN_SPEC;
   const training = opts.training ?? DIGITS_GAN_TRAINING;
-  if (spec.pixels !== GAN_PIXELS && opts.images.length !== opts.count * spec.pixels) {
-    throw new RangeError('createDigitsSession: images do not match spec.pixels');
-  }
-  if (spec.classes && opts.labels?.length !== opts.count) {
-    throw new RangeError('createDigitsSession: a conditional GAN needs one label per image');
-  }
+  checkSessionOptions(opts, spec, 'createDigitsSession');
   const n = training.batchSize;
   let gan = createDigitsGan(spec, training, createRng(opts.seed), n);
   // A separate stream for batches and noise: the weights' draw never shifts them.

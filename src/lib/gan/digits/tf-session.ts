@@ -16,6 +16,7 @@ import { inputDim } from './inputs.ts';
 import {
   averageDecay,
   batchStream,
+  checkSessionOptions,
   fillRealBatch,
   type DigitsGanWeights,
   type DigitsSession,
@@ -28,9 +29,7 @@ type Variable = ReturnType<Tf['variable']>;
 export function createTfDigitsSession(tf: Tf, opts: DigitsSessionOptions): DigitsSession {
   const spec = opts.spec ?? DIGITS_GAN_SPEC;
   const training = opts.training ?? DIGITS_GAN_TRAINING;
-  if (spec.classes && opts.labels?.length !== opts.count) {
-    throw new RangeError('createTfDigitsSession: a conditional GAN needs one label per image');
-  }
+  checkSessionOptions(opts, spec, 'createTfDigitsSession');
   const n = training.batchSize;
   const P = spec.pixels;
   const rng = batchStream(opts.seed);

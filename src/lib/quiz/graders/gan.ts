@@ -1,5 +1,6 @@
 // Pure: no DOM. Graders for questions answered with the 2-D GAN trainer (Gan2d). The widget's
 // quizState() returns a GanQuizState (src/components/widgets/Gan2d/element.ts).
+import { pct } from '../../conv/format.ts';
 import type { Grader, GraderParams } from './types.ts';
 
 /** What the 2-D GAN trainer reports through quizState() (the fields the graders read). */
@@ -263,7 +264,7 @@ export const ganDigitsTrained: Grader = {
       return {
         pass: false,
         score: 0.5,
-        feedback: `Now ${Math.round((s.agreement ?? 0) * 100)}% of the samples are drawn as the digit asked; needed: ${Math.round(minAgreement * 100)}%. Keep training.`,
+        feedback: `Now ${pct(s.agreement ?? 0)} of the samples are drawn as the digit asked; needed: ${pct(minAgreement)}. Keep training.`,
       };
     return {
       pass: true,
