@@ -1,33 +1,21 @@
 // The GAN lesson's claims about the digits GAN trained without labels (the figure's checkbox
 // unticked), on the widget's code path. Its own file so that vitest runs it beside claims.test.ts:
 // each trains for about a minute.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { buildDigitsSet } from '../../../../scripts/data/digits.mjs';
-import {
-  decodeModel,
-  type CnnModelMeta,
-  type TrainedCnn,
-} from '../../../../src/lib/ml/cnn/model-file.ts';
+import type { TrainedCnn } from '../../../../src/lib/ml/cnn/model-file.ts';
 import { shrinkDigits } from '../../../../src/lib/gan/digits/image.ts';
 import { createDigitsSession } from '../../../../src/lib/gan/digits/session.ts';
 import { EMA_DECAY, readQuality } from '../../../../src/lib/gan/digits/runner.ts';
 import { meetsTarget } from '../../../../src/lib/gan/digits/protocol.ts';
 import { runSpec } from '../../../../src/lib/gan/digits/model.ts';
+import { readClassifier } from './fixtures.ts';
 
-const root = join(import.meta.dirname, '../../../..');
 let classifier: TrainedCnn;
 let data: ReturnType<typeof buildDigitsSet>;
 let images: Float32Array;
 beforeAll(() => {
-  const b = readFileSync(join(root, 'public/models/digits-cnn/weights.bin'));
-  classifier = decodeModel(
-    JSON.parse(
-      readFileSync(join(root, 'public/models/digits-cnn/model.json'), 'utf8'),
-    ) as CnnModelMeta,
-    b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength),
-  );
+  classifier = readClassifier();
   data = buildDigitsSet();
   images = shrinkDigits(data.train.images, data.train.count);
 });

@@ -1,16 +1,9 @@
 // Every number the GAN lesson's digits section states, on the code path the widget runs
 // (createDigitsSession + readQuality, the shipped model file, the chapter-2 classifier).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { buildDigitsSet } from '../../../../scripts/data/digits.mjs';
-import {
-  decodeModel,
-  type CnnModelMeta,
-  type TrainedCnn,
-} from '../../../../src/lib/ml/cnn/model-file.ts';
+import type { TrainedCnn } from '../../../../src/lib/ml/cnn/model-file.ts';
 import { enlargeImages, shrinkDigits } from '../../../../src/lib/gan/digits/image.ts';
-import { decodeGan, type GanModelMeta } from '../../../../src/lib/gan/digits/model-file.ts';
 import { judgeDigits, QUALITY_SAMPLES } from '../../../../src/lib/gan/digits/quality.ts';
 import { createDigitsSession } from '../../../../src/lib/gan/digits/session.ts';
 import { EMA_DECAY, readQuality } from '../../../../src/lib/gan/digits/runner.ts';
@@ -18,23 +11,13 @@ import { meetsTarget } from '../../../../src/lib/gan/digits/protocol.ts';
 import { DIGITS_GAN_SPEC, generateWith } from '../../../../src/lib/gan/digits/model.ts';
 import { fixedLabel, GRID_COLS, interpolateInputs } from '../../../../src/lib/gan/digits/fixed.ts';
 import { inputDim } from '../../../../src/lib/gan/digits/inputs.ts';
-
-const root = join(import.meta.dirname, '../../../..');
-const bytes = (p: string) => {
-  const b = readFileSync(join(root, p));
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
-};
+import { readClassifier, readShippedGan } from './fixtures.ts';
 
 let classifier: TrainedCnn;
 let data: ReturnType<typeof buildDigitsSet>;
 let images: Float32Array;
 beforeAll(() => {
-  classifier = decodeModel(
-    JSON.parse(
-      readFileSync(join(root, 'public/models/digits-cnn/model.json'), 'utf8'),
-    ) as CnnModelMeta,
-    bytes('public/models/digits-cnn/weights.bin'),
-  );
+  classifier = readClassifier();
   data = buildDigitsSet();
   images = shrinkDigits(data.train.images, data.train.count);
 });
@@ -51,13 +34,6 @@ const session = () =>
 /** Digits in order of how many samples the classifier reads as them, most first. */
 const byCount = (counts: number[]) =>
   counts.map((n, d) => [n, d] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-
-function shipped() {
-  const meta = JSON.parse(
-    readFileSync(join(root, 'public/models/gan-digits/model.json'), 'utf8'),
-  ) as GanModelMeta;
-  return { meta, weights: decodeGan(meta, bytes('public/models/gan-digits/weights.bin')) };
-}
 
 describe('the lesson’s digits-GAN claims', () => {
   it('real test digits, shrunk to 14×14 and enlarged again: coverage 10, confidence 0.93', () => {
@@ -106,7 +82,7 @@ describe('the lesson’s digits-GAN claims', () => {
   }, 300_000);
 
   it('the shipped generator: 12,000 iterations from seed 1, coverage 10, 0.91, 94% as asked', () => {
-    const { meta, weights } = shipped();
+    const { meta, weights } = readShippedGan();
     const s = session();
     s.load(weights, meta.training.iterations);
     const q = readQuality(s, classifier, 0);
@@ -123,7 +99,7 @@ describe('the lesson’s digits-GAN claims', () => {
   });
 
   it('a walk within a column keeps the digit; across columns it changes', () => {
-    const { weights } = shipped();
+    const { weights } = readShippedGan();
     const spec = DIGITS_GAN_SPEC;
     const steps = 9;
     const walk = (a: number, b: number) => {

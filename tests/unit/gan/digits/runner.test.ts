@@ -1,13 +1,9 @@
 // The digits GAN's worker loop in Node with the real engine, classifier and shipped generator:
 // init judges the untrained generator, play trains in slices and posts snapshots, pause stops,
 // load-trained swaps in the shipped weights, and messages of an old run are tagged as such.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { buildDigitsSet } from '../../../../scripts/data/digits.mjs';
-import { decodeModel, type CnnModelMeta } from '../../../../src/lib/ml/cnn/model-file.ts';
 import { shrinkDigits } from '../../../../src/lib/gan/digits/image.ts';
-import { decodeGan, type GanModelMeta } from '../../../../src/lib/gan/digits/model-file.ts';
 import type { DigitsSnapshot, FromDigitsRunner } from '../../../../src/lib/gan/digits/protocol.ts';
 import {
   createDigitsRunner,
@@ -15,12 +11,7 @@ import {
 } from '../../../../src/lib/gan/digits/runner.ts';
 import { createTfDigitsSession } from '../../../../src/lib/gan/digits/tf-session.ts';
 import * as tf from '@tensorflow/tfjs';
-
-const root = join(import.meta.dirname, '../../../..');
-const bytes = (p: string) => {
-  const b = readFileSync(join(root, p));
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
-};
+import { readClassifier, readShippedGan } from './fixtures.ts';
 
 const data = buildDigitsSet();
 
@@ -40,23 +31,10 @@ function makeRunner(posted: FromDigitsRunner[], makeSession?: DigitsRunnerHost['
           count: data.train.count,
           labels: data.train.labels,
         }),
-      loadClassifier: () =>
-        Promise.resolve(
-          decodeModel(
-            JSON.parse(
-              readFileSync(join(root, 'public/models/digits-cnn/model.json'), 'utf8'),
-            ) as CnnModelMeta,
-            bytes('public/models/digits-cnn/weights.bin'),
-          ),
-        ),
+      loadClassifier: () => Promise.resolve(readClassifier()),
       loadTrained: () => {
-        const meta = JSON.parse(
-          readFileSync(join(root, 'public/models/gan-digits/model.json'), 'utf8'),
-        ) as GanModelMeta;
-        return Promise.resolve({
-          weights: decodeGan(meta, bytes('public/models/gan-digits/weights.bin')),
-          iterations: meta.training.iterations,
-        });
+        const { meta, weights } = readShippedGan();
+        return Promise.resolve({ weights, iterations: meta.training.iterations });
       },
       ...(makeSession ? { makeSession } : {}),
     },
